@@ -1,0 +1,281 @@
+// The cost estimate of api-contract.md: what the fund pays and what the family pays for one month's bill.
+import {
+  type CareModeId,
+  CARE_MODE_IDS,
+  CARE_MODE_NAMES,
+  GRADE_LEVEL,
+  GRADE_NAMES,
+  REGION_NAMES,
+  type RegionId,
+  isJilinRegion,
+} from '../domain';
+import { chineseMonth, daysInMonthOf, firstDayOf, monthOf, todayInShanghai } from '../dates';
+import { RulesInputError } from '../errors';
+import { Trace } from '../explain';
+import { percentOf, prorate, yuanText } from '../money';
+import { parseInput } from '../parse';
+import {
+  REGIONAL_MODE_NAMES,
+  capRule,
+  modeRule,
+  ratioRule,
+  segmentAt,
+  thresholdRule,
+  wenzhouDailyLivingShare,
+} from '../rulebase';
+import { type EstimateInput, EstimateInputSchema } from '../schemas';
+import type { Cite, Note, Step } from '../types';
+import { findCoverage } from './coverage';
+
+export interface EstimateResult {
+  /** The month's cap on the eligible cost as the policy states it (before proration); null where set locally. */
+  monthlyCapFen: number | null;
+  /** The cap for the days covered, when part of the month is covered (wenzhou-2023 §四(四)). */
+  proratedCapFen?: number;
+  /** The bill capped by every cap the rule base holds. */
+  eligibleCostFen: number | null;
+  fundRatio: number | null;
+  fundPaysFen: number | null;
+  personPaysFen: number | null;
+  indicative: boolean;
+  indicativeFundPaysFen?: number;
+  notes: Note[];
+  citations: Cite[];
+  steps: Step[];
+  month: string;
+  daysInMonth: number;
+  daysCovered: number;
+}
+
+export interface RulesOptions {
+  /** Today's date, for the default asOf (default: today in Asia/Shanghai). */
+  today?: string;
+}
+
+export function estimate(raw: unknown, opts: RulesOptions = {}): EstimateResult {
+  return estimateFor(parseInput(EstimateInputSchema, raw), opts);
+}
+
+/** The modes a region offers in a month, with the region's own names. */
+export function offeredModes(region: RegionId, month: string): CareModeId[] {
+  const date = firstDayOf(month);
+  return CARE_MODE_IDS.filter((m) => {
+    const seg = segmentAt(modeRule(region, m), date);
+    return seg.kind === 'value' && seg.value;
+  });
+}
+
+export function modeName(region: RegionId, mode: CareModeId): string {
+  const regional = REGIONAL_MODE_NAMES[region]?.[mode];
+  return regional && regional !== CARE_MODE_NAMES[mode]
+    ? `${regional}（${CARE_MODE_NAMES[mode]}）`
+    : CARE_MODE_NAMES[mode];
+}
+
+export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): EstimateResult {
+  const asOf = input.asOf ?? opts.today ?? todayInShanghai();
+  const month = input.month ?? monthOf(asOf);
+  const dim = daysInMonthOf(month);
+  const days = input.daysCovered ?? dim;
+  if (days > dim) {
+    throw new RulesInputError(`享受待遇天数（daysCovered）不能超过当月天数（${month}共${dim}天）`, [
+      { path: 'daysCovered', message: `${month}共${dim}天` },
+    ]);
+  }
+  const { region, careMode, grade, monthlyBillFen: bill } = input;
+  const date = firstDayOf(month);
+  const t = new Trace();
+  const place = REGION_NAMES[region];
+  t.step(
+    `按${place}${chineseMonth(month)}适用的规定计算，账单${yuanText(bill)}，享受待遇${days}天（当月共${dim}天）。`,
+  );
+
+  const result = (
+    r: Omit<
+      EstimateResult,
+      'notes' | 'citations' | 'steps' | 'month' | 'daysInMonth' | 'daysCovered' | 'indicative'
+    > & { indicative?: boolean },
+  ): EstimateResult => ({
+    indicative: false,
+    ...r,
+    notes: t.notes,
+    citations: t.citations,
+    steps: t.steps,
+    month,
+    daysInMonth: dim,
+    daysCovered: days,
+  });
+  const unknown = () =>
+    result({ monthlyCapFen: null, eligibleCostFen: bill, fundRatio: null, fundPaysFen: null, personPaysFen: null });
+  const nothing = () => {
+    t.step(`基金不支付，${yuanText(bill)}全部由个人负担。`);
+    return result({ monthlyCapFen: 0, eligibleCostFen: 0, fundRatio: 0, fundPaysFen: 0, personPaysFen: bill });
+  };
+
+  // Is there a document, and does it offer this care mode?
+  const modeSeg = t.use(segmentAt(modeRule(region, careMode), date));
+  if (modeSeg.kind === 'no-document') {
+    t.note(
+      'no-document',
+      `规则库中没有${place}在${chineseMonth(month)}适用的长护险文件，无法估算。请向当地医保经办机构咨询。`,
+    );
+    return unknown();
+  }
+  let paysNothing = false;
+
+  // Coverage of the person.
+  if (input.insurance === undefined) {
+    t.note('coverage-assumed', '没有填写参保类型，这里按已参加长期护理保险、符合参保条件来估算。');
+  } else {
+    const cov = findCoverage(region, input.insurance, input.district, date, t);
+    if (cov.kind === 'not-covered') {
+      t.note('not-covered', `${cov.text}所以基金不支付。`, cov.cite);
+      paysNothing = true;
+    } else if (cov.kind === 'unknown') {
+      t.note('coverage-assumed', `${cov.text}这里先按已参保来估算。`, cov.cite);
+    } else if (cov.kind === 'no-document') {
+      t.note('no-document', cov.text);
+    }
+  }
+
+  if (modeSeg.kind === 'value' && !modeSeg.value) {
+    const offered = offeredModes(region, month).map((m) => modeName(region, m));
+    t.note(
+      'mode-not-offered',
+      `${place}的长护险没有“${CARE_MODE_NAMES[careMode]}”这种护理方式，所以基金不支付。` +
+        (offered.length > 0 ? `可以选择：${offered.join('、')}。` : ''),
+      modeSeg.cite,
+    );
+    paysNothing = true;
+  } else if (modeSeg.kind === 'set-locally') {
+    t.note('set-locally', `${place}是否提供${CARE_MODE_NAMES[careMode]}由${modeSeg.decidedBy}确定。`, modeSeg.cite);
+  }
+  if (paysNothing) return nothing();
+  t.step(`${place}提供${modeName(region, careMode)}。`, modeSeg.kind === 'value' ? modeSeg.cite : undefined);
+
+  // The disability grade the region pays for.
+  const thr = t.use(segmentAt(thresholdRule(region, careMode), date));
+  if (thr.kind === 'value') {
+    if (grade === undefined) {
+      throw new RulesInputError(`请填写失能等级（grade）：${place}的待遇要看失能等级。`, [
+        { path: 'grade', message: `${place}需要失能等级，可选：normal、mild、moderate、severe-1、severe-2、severe-3` },
+      ]);
+    }
+    if (GRADE_LEVEL[grade] < GRADE_LEVEL[thr.value]) {
+      if (isJilinRegion(region) && grade === 'moderate' && careMode !== 'home') {
+        // jilin-2017 §四(四): pilot cities may include the moderately disabled elderly.
+        t.note(
+          'set-locally',
+          '吉林省文件以长期重度失能人员为主；有条件的统筹地区可以探索把长期中度失能的老年人纳入保障，是否纳入由试点城市确定。',
+          thr.cite,
+        );
+        return unknown();
+      }
+      t.note(
+        'grade-not-eligible',
+        `${place}的长护险${careMode === 'home' && isJilinRegion(region) ? '居家照护' : ''}保障重度失能人员，${GRADE_NAMES[grade]}不在支付范围内，所以基金不支付。`,
+        thr.cite,
+      );
+      return nothing();
+    }
+    t.step(`${GRADE_NAMES[grade]}达到${place}的待遇标准（重度失能）。`, thr.cite);
+  } else if (thr.kind === 'set-locally') {
+    if (grade === 'normal') {
+      t.note('grade-not-eligible', `评估为基本正常的人员不属于失能人员，长护险基金不支付。`, thr.cite);
+      return nothing();
+    }
+    if (grade !== undefined) {
+      t.note('set-locally', `${GRADE_NAMES[grade]}能享受哪些待遇，由${thr.decidedBy}确定。`, thr.cite);
+    }
+  }
+
+  // The cap on the eligible cost.
+  const capR = capRule(region, careMode, grade);
+  let monthlyCapFen: number | null = null;
+  let proratedCapFen: number | undefined;
+  let eligible = bill;
+  if (capR) {
+    const capSeg = t.use(segmentAt(capR, date));
+    if (capSeg.kind === 'value') {
+      monthlyCapFen = capSeg.value;
+      let cap = capSeg.value;
+      t.step(`${capR.label}：每月${yuanText(cap)}。`, capSeg.cite);
+      t.note(
+        'cap-on-eligible-cost',
+        '“每月最高限额”理解为当月可以报销的护理费用的上限：超出限额的部分由个人负担，限额以内的部分由基金按比例支付。',
+        capSeg.cite,
+      );
+      if (days < dim) {
+        cap = prorate(capSeg.value, days, dim);
+        proratedCapFen = cap;
+        t.note(
+          'prorated',
+          `当月只享受了${days}天待遇（共${dim}天），按实际天数结算：限额按${yuanText(capSeg.value)}×${days}÷${dim}=${yuanText(cap)}计算（四舍五入到分）。`,
+          [{ doc: 'wenzhou-2023', clause: '§四(四)' }],
+        );
+      }
+      eligible = Math.min(bill, cap);
+      t.step(`可报销费用：账单${yuanText(bill)}与限额${yuanText(cap)}取较小者，为${yuanText(eligible)}。`);
+      if (careMode === 'family' && region === 'wenzhou') {
+        const share = t.use(segmentAt(wenzhouDailyLivingShare, date));
+        if (share.kind === 'value') {
+          t.note('daily-living-share', `居家亲情护理的限额中，生活护理费用的最高限不低于${share.value}%。`, share.cite);
+        }
+      }
+    } else if (capSeg.kind === 'set-locally') {
+      t.note(
+        'set-locally',
+        `${capR.label}由${capSeg.decidedBy}确定，规则库中没有这个数字；下面按全部账单费用计算，实际报销可能更少。`,
+        capSeg.cite,
+      );
+    }
+  }
+
+  // The fund's ratio.
+  const ratioR = ratioRule(region, careMode, input.hospitalTier);
+  if (!ratioR) {
+    throw new RulesInputError(
+      '请填写医院等级（hospitalTier）：医疗专护的支付比例按协议医疗机构的等级（1、2、3级）不同。',
+      [{ path: 'hospitalTier', message: '医疗专护需要医院等级 1、2 或 3' }],
+    );
+  }
+  const ratioSeg = t.use(segmentAt(ratioR, date));
+  if (ratioSeg.kind === 'value') {
+    const fund = percentOf(eligible, ratioSeg.value);
+    t.step(
+      `${ratioR.label}${ratioSeg.value}%：基金支付${yuanText(eligible)}×${ratioSeg.value}%=${yuanText(fund)}（四舍五入到分）。`,
+      ratioSeg.cite,
+    );
+    t.step(`个人负担：账单${yuanText(bill)}−基金支付${yuanText(fund)}=${yuanText(bill - fund)}。`);
+    return result({
+      monthlyCapFen,
+      ...(proratedCapFen !== undefined ? { proratedCapFen } : {}),
+      eligibleCostFen: eligible,
+      fundRatio: ratioSeg.value / 100,
+      fundPaysFen: fund,
+      personPaysFen: bill - fund,
+    });
+  }
+  if (ratioSeg.kind === 'set-locally') {
+    t.note('set-locally', `${ratioR.label}由${ratioSeg.decidedBy}确定，规则库中没有这个数字。`, ratioSeg.cite);
+    if (ratioSeg.indicative !== undefined) {
+      const indicativeFund = percentOf(eligible, ratioSeg.indicative);
+      t.note(
+        'indicative',
+        `吉林省文件只说基金支付水平“总体上控制在${ratioSeg.indicative}%左右”，这是总体水平，不是计算账单的比例。` +
+          `按${ratioSeg.indicative}%粗略估计，基金约支付${yuanText(indicativeFund)}，仅供参考；具体比例和年度限额由试点城市确定。`,
+        [{ doc: 'jilin-2017', clause: '§四(五)' }],
+      );
+      return result({
+        monthlyCapFen,
+        eligibleCostFen: eligible,
+        fundRatio: null,
+        fundPaysFen: null,
+        personPaysFen: null,
+        indicative: true,
+        indicativeFundPaysFen: indicativeFund,
+      });
+    }
+  }
+  return result({ monthlyCapFen, eligibleCostFen: eligible, fundRatio: null, fundPaysFen: null, personPaysFen: null });
+}
