@@ -1,0 +1,26 @@
+// Prisma CLI configuration: Prisma 6.19 with the WASM schema engine and the better-sqlite3 adapter,
+// which works offline (see ../shared/docs/toolchain.md). DATABASE_URL is honoured; the default file
+// lives under <repo>/data/ (gitignored).
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'prisma/config';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+
+const defaultUrl = 'file:' + path.join(__dirname, 'data', 'changhu.db');
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL || defaultUrl;
+  // better-sqlite3 creates the file but not its directory.
+  fs.mkdirSync(path.dirname(url.replace(/^file:/, '')), { recursive: true });
+  return url;
+}
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  schema: path.join(__dirname, 'prisma', 'schema.prisma'),
+  migrations: { path: path.join(__dirname, 'prisma', 'migrations') },
+  async adapter() {
+    return new PrismaBetterSQLite3({ url: databaseUrl() });
+  },
+});

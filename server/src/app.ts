@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type { Config } from './config';
+import type { Db } from './db';
+import { Api, openApiDocument } from './lib/api';
+import type { AppState } from './lib/context';
+import { systemClock, type Clock } from './lib/time';
+import { authenticate } from './middleware/auth';
+import { errorHandler } from './middleware/errorHandler';
+import { createLogger, requestLogger, type Logger } from './middleware/requestLogger';
+import { registerApplications } from './routes/applications';
+import { registerAuth } from './routes/auth';
+import { registerCalculations } from './routes/calculations';
+import type { RouteDeps } from './routes/deps';
+import { registerDev } from './routes/dev';
+import { registerDocuments } from './routes/documents';
+import { registerHealth } from './routes/health';
+import { registerInbox } from './routes/inbox';
+import { registerMaterials } from './routes/materials';
+import { registerPersons } from './routes/persons';
+import { registerReference } from './routes/reference';
+import { registerUsers } from './routes/users';
+import { createServices } from './services';
+import { DevOutboxSender, type SmsSender } from './sms/sender';
+
+export interface AppDeps {
+  prisma: Db;
+  config: Config;
+  /** Where sign-in codes go; defaults to the development outbox table. */
+  outbox?: SmsSender;
+  clock?: Clock;
+  logger?: Logger;
+  /** Extra middleware mounted after the API (e.g. the console and H5 static files). */
+  extra?: Koa.Middleware<AppState>[];
+}
+
+export function createApp(deps: AppDeps) {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? createLogger();
+  const services = createServices(
+    deps.prisma,
+    deps.config,
+    deps.outbox ?? new DevOutboxSender(deps.prisma, clock),
+    clock,
+  );
+  const routeDeps: RouteDeps = { prisma: deps.prisma, config: deps.config, clock, services };
+
+  const api = new Api();
+  registerHealth(api, routeDeps);
+  registerAuth(api, routeDeps);
+  registerReference(api, routeDeps);
+  registerDocuments(api, routeDeps);
+  registerCalculations(api, routeDeps);
+  registerPersons(api, routeDeps);
+  registerApplications(api, routeDeps);
+  registerMaterials(api, routeDeps);
+  registerInbox(api, routeDeps);
+  registerUsers(api, routeDeps);
+  registerDev(api, routeDeps);
+  const openapi = openApiDocument(api.specs);
+  api.router.get('/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+
+  const app = new Koa<AppState>();
+  app.proxy = false;
+  app.use(async (ctx, next) => {
+    ctx.state.requestId = crypto.randomBytes(6).toString('hex');
+    ctx.state.valid = {};
+    await next();
+  });
+  // The logger wraps the error handler so it records the final status; the error handler is the
+  // first middleware that can fail a request, so every failure gets the contract's shape.
+  app.use(requestLogger(logger));
+  app.use(errorHandler(logger));
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(authenticate(services.auth));
+  app.use(api.router.routes());
+  app.use(api.router.allowedMethods({ throw: false }));
+  for (const mw of deps.extra ?? []) app.use(mw);
+  return app;
+}

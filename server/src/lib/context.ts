@@ -1,0 +1,13 @@
+import type { Context, DefaultState, ParameterizedContext } from 'koa';
+import type { AuthUser } from './roles';
+
+export interface AppState extends DefaultState {
+  user?: AuthUser;
+  /** Parsed and validated request parts, set by validate(). */
+  valid: { body?: unknown; query?: unknown; params?: unknown };
+  requestId: string;
+  /** The uploaded file of a multipart request. */
+  file?: import('../services/materials').UploadedFile;
+}
+
+export type AppContext = ParameterizedContext<AppState, Context>;

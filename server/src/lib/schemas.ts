@@ -1,0 +1,38 @@
+// Request fields shared by several routes, with the Chinese messages a family can act on.
+import { z } from 'zod';
+import {
+  CARE_MODE_IDS,
+  DISTRICTS,
+  GRADE_IDS,
+  INSURANCE_IDS,
+  REGION_IDS,
+  DISABILITY_CAUSES,
+  APPLICATION_STATES,
+} from '@changhu/rules';
+import { isMobilePhone, isRealDate } from './personal';
+import { ROLES } from './roles';
+
+const known = (what: string, ids: readonly string[]) => `${what}不在系统支持的范围内，可选：${ids.join('、')}`;
+
+export const phoneSchema = z
+  .string({ error: '请填写手机号' })
+  .trim()
+  .refine(isMobilePhone, '手机号应为11位中国大陆手机号码，例如 13800000000');
+export const dateSchema = z
+  .string({ error: '请填写日期' })
+  .refine(isRealDate, '日期格式应为 YYYY-MM-DD，且是真实存在的日期，例如 2026-05-20');
+export const regionSchema = z.enum(REGION_IDS, { error: known('统筹区', REGION_IDS) });
+export const districtSchema = z.enum(DISTRICTS.map((d) => d.id) as [string, ...string[]], {
+  error: known(
+    '区县',
+    DISTRICTS.map((d) => d.id),
+  ),
+});
+export const insuranceSchema = z.enum(INSURANCE_IDS, { error: known('参保类型', INSURANCE_IDS) });
+export const gradeSchema = z.enum(GRADE_IDS, { error: known('失能等级', GRADE_IDS) });
+export const careModeSchema = z.enum(CARE_MODE_IDS, { error: known('护理方式', CARE_MODE_IDS) });
+export const causeSchema = z.enum(DISABILITY_CAUSES, { error: known('失能原因', DISABILITY_CAUSES) });
+export const stateSchema = z.enum(APPLICATION_STATES, { error: known('申请状态', APPLICATION_STATES) });
+export const roleSchema = z.enum(ROLES, { error: known('角色', ROLES) });
+export const idSchema = z.string().min(1).max(64);
+export const nameSchema = z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(40, '姓名不能超过40个字');

@@ -1,0 +1,370 @@
+import { z } from 'zod';
+import {
+  benefitStart,
+  GRADE_NAMES,
+  CARE_MODE_NAMES,
+  objectionDeadline,
+  type ApplicationState,
+  type GradeId,
+  type CareModeId,
+  type RegionId,
+} from '@changhu/rules';
+import type { Config } from '../config';
+import type { Db } from '../db';
+import type { Application, Person } from '../generated/prisma/client';
+import { AppError, badInput, conflict, forbidden, type ErrorDetail } from '../lib/errors';
+import { maskIdNumber, maskPhone } from '../lib/personal';
+import type { AuthUser } from '../lib/roles';
+import {
+  careModeSchema,
+  causeSchema,
+  dateSchema,
+  gradeSchema,
+  idSchema,
+  phoneSchema,
+  stateSchema,
+} from '../lib/schemas';
+import { chineseDate, shanghaiDate, wechatTime, type Clock } from '../lib/time';
+import { Access, applicationScope, seesFullPersonalData } from './access';
+import { phrase, thing, type SubscriptionMessage } from './inbox';
+import { MOVE_IDS, MOVES, movesFrom, STATE_NAMES, STATE_PHRASES, type Move, type MoveId } from './stateMachine';
+
+export const createApplicationInput = z.strictObject({
+  personId: idSchema,
+  careMode: careModeSchema.optional(),
+});
+
+/** A draft saved as the family types: every field optional, null clears it. */
+export const draftInput = z.strictObject({
+  careMode: careModeSchema.nullable().optional(),
+  disabilityCause: causeSchema.nullable().optional(),
+  disabilityMonths: z
+    .number({ error: '失能时长应为月数（整数）' })
+    .int('失能时长应为整数个月')
+    .min(0, '失能时长不能为负数')
+    .max(1200)
+    .nullable()
+    .optional(),
+  description: z.string().max(1000, '情况说明不能超过1000个字').nullable().optional(),
+  visitAddress: z.string().max(200, '上门评估地址不能超过200个字').nullable().optional(),
+  contactPhone: phoneSchema.nullable().optional(),
+});
+
+export const moveInput = z.strictObject({
+  move: z.enum(MOVE_IDS as [MoveId, ...MoveId[]], { error: `操作可选：${MOVE_IDS.join('、')}` }),
+  reason: z.string().trim().min(1, '请填写原因').max(200, '原因不能超过200个字').optional(),
+  grade: gradeSchema.optional(),
+  scheduledFor: dateSchema.optional().describe('上门评估日期'),
+});
+
+export const listApplicationsQuery = z.strictObject({
+  state: stateSchema.optional(),
+  personId: idSchema.optional(),
+});
+
+export const eventView = z.object({
+  id: z.string(),
+  move: z.string(),
+  from: z.string(),
+  to: z.string(),
+  actorId: z.string(),
+  actorRole: z.string(),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  at: z.string(),
+});
+
+export const applicationView = z.object({
+  id: z.string(),
+  personId: z.string(),
+  person: z.object({ id: z.string(), name: z.string(), idNumberMasked: z.string(), region: z.string() }),
+  state: stateSchema,
+  stateName: z.string(),
+  careMode: z.string().nullable(),
+  careModeName: z.string().nullable(),
+  disabilityCause: z.string().nullable(),
+  disabilityMonths: z.number().nullable(),
+  description: z.string().nullable(),
+  visitAddress: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  scheduledFor: z.string().nullable(),
+  grade: z.string().nullable(),
+  gradeName: z.string().nullable(),
+  noticeDate: z.string().nullable().describe('评估结论通知日期'),
+  objectionDeadline: z.string().nullable().describe('申请复评的最后一天（含）'),
+  objectionCount: z.number(),
+  benefitStartMonth: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  allowedMoves: z.array(z.string()).describe('当前账号此刻可做的操作'),
+});
+export type ApplicationView = z.output<typeof applicationView>;
+
+const REQUIREMENT_MESSAGES: Record<string, string> = {
+  reason: '请填写原因',
+  grade: '请选择评估等级',
+  scheduledFor: '请填写上门评估日期（YYYY-MM-DD）',
+};
+
+export class ApplicationService {
+  private readonly access: Access;
+  constructor(
+    private readonly prisma: Db,
+    private readonly config: Config,
+    private readonly clock: Clock,
+  ) {
+    this.access = new Access(prisma);
+  }
+
+  view(a: Application & { person: Person }, user: AuthUser): ApplicationView {
+    return {
+      id: a.id,
+      personId: a.personId,
+      person: {
+        id: a.person.id,
+        name: a.person.name,
+        idNumberMasked: maskIdNumber(a.person.idNumber),
+        region: a.person.region,
+      },
+      state: a.state as ApplicationState,
+      stateName: STATE_NAMES[a.state as ApplicationState],
+      careMode: a.careMode,
+      careModeName: a.careMode ? CARE_MODE_NAMES[a.careMode as CareModeId] : null,
+      disabilityCause: a.disabilityCause,
+      disabilityMonths: a.disabilityMonths,
+      description: a.description,
+      visitAddress: a.visitAddress,
+      contactPhone: a.contactPhone && !seesFullPersonalData(user) ? maskPhone(a.contactPhone) : a.contactPhone,
+      scheduledFor: a.scheduledFor,
+      grade: a.grade,
+      gradeName: a.grade ? GRADE_NAMES[a.grade as GradeId] : null,
+      noticeDate: a.noticeDate,
+      objectionDeadline: a.objectionDeadline,
+      objectionCount: a.objectionCount,
+      benefitStartMonth: a.benefitStartMonth,
+      submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+      allowedMoves: movesFrom(a.state, user.role),
+    };
+  }
+
+  async create(user: AuthUser, input: z.output<typeof createApplicationInput>): Promise<ApplicationView> {
+    const person = await this.access.actedForPerson(user, input.personId);
+    const open = await this.prisma.application.findFirst({
+      where: { personId: person.id, state: { notIn: ['approved', 'rejected'] } },
+    });
+    if (open) {
+      throw conflict('application-open', '这位参保人已有一份正在办理的申请，请在原申请上继续办理。', [
+        { path: 'personId', message: `正在办理的申请：${open.id}` },
+      ]);
+    }
+    const application = await this.prisma.application.create({
+      data: {
+        personId: person.id,
+        careMode: input.careMode ?? null,
+        createdById: user.id,
+        visitAddress: person.address,
+      },
+      include: { person: true },
+    });
+    return this.view(application, user);
+  }
+
+  async list(user: AuthUser, query: z.output<typeof listApplicationsQuery>): Promise<ApplicationView[]> {
+    const rows = await this.prisma.application.findMany({
+      where: {
+        ...applicationScope(user),
+        ...(query.state ? { state: query.state } : {}),
+        ...(query.personId ? { personId: query.personId } : {}),
+      },
+      include: { person: true },
+      orderBy: [{ submittedAt: 'asc' }, { createdAt: 'asc' }],
+      take: 500,
+    });
+    return rows.map((a) => this.view(a, user));
+  }
+
+  async get(user: AuthUser, id: string): Promise<ApplicationView> {
+    return this.view(await this.access.readableApplication(user, id), user);
+  }
+
+  async saveDraft(user: AuthUser, id: string, input: z.output<typeof draftInput>): Promise<ApplicationView> {
+    if (user.role !== 'resident' && user.role !== 'community-worker')
+      throw forbidden('只有本人、家属或社区工作人员可以填写申请。');
+    const application = await this.access.readableApplication(user, id);
+    if (application.state !== 'draft') {
+      throw conflict(
+        'not-a-draft',
+        `申请当前状态为“${STATE_NAMES[application.state as ApplicationState]}”，只有草稿可以修改。`,
+      );
+    }
+    const updated = await this.prisma.application.update({ where: { id }, data: input, include: { person: true } });
+    return this.view(updated, user);
+  }
+
+  async events(user: AuthUser, id: string) {
+    await this.access.readableApplication(user, id);
+    const rows = await this.prisma.applicationEvent.findMany({ where: { applicationId: id }, orderBy: { at: 'asc' } });
+    return rows.map((e) => ({
+      id: e.id,
+      move: e.move,
+      from: e.fromState,
+      to: e.toState,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      reason: e.reason,
+      data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
+      at: e.at.toISOString(),
+    }));
+  }
+
+  /** Applies one move of the state machine, records it, and tells the person. */
+  async move(user: AuthUser, id: string, input: z.output<typeof moveInput>): Promise<ApplicationView> {
+    const application = await this.access.readableApplication(user, id);
+    const move: Move = MOVES[input.move];
+    if (!move.roles.includes(user.role)) {
+      throw forbidden(`“${move.label}”不是您的账号可以办理的操作。`);
+    }
+    const state = application.state as ApplicationState;
+    if (!(move.from as readonly string[]).includes(state)) {
+      const allowed = movesFrom(state, user.role);
+      throw conflict(
+        'invalid-move',
+        `申请当前状态为“${STATE_NAMES[state]}”，不能“${move.label}”。` +
+          (allowed.length ? `现在可以：${allowed.map((m) => MOVES[m].label).join('、')}。` : ''),
+        [{ path: 'move', message: `当前状态 ${state}，可做：${allowed.join(', ') || '无'}` }],
+      );
+    }
+    const missing: ErrorDetail[] = move.requires
+      .filter((r) => input[r] === undefined)
+      .map((r) => ({ path: r, message: REQUIREMENT_MESSAGES[r] }));
+    if (missing.length) throw badInput(`“${move.label}”需要：${missing.map((m) => m.message).join('；')}`, missing);
+
+    const now = this.clock();
+    const today = shanghaiDate(now);
+    const region = application.person.region as RegionId;
+    const data: Partial<Application> = { state: move.to };
+    const eventData: Record<string, unknown> = {};
+    let remark: string;
+
+    switch (input.move) {
+      case 'submit': {
+        const gaps: ErrorDetail[] = [];
+        if (!application.careMode) gaps.push({ path: 'careMode', message: '请选择护理方式' });
+        if (!application.visitAddress) gaps.push({ path: 'visitAddress', message: '请填写上门评估地址' });
+        if (gaps.length) throw badInput(`提交前还需填写：${gaps.map((g) => g.message).join('；')}`, gaps);
+        data.submittedAt = now;
+        remark = '已提交，等待经办机构受理';
+        break;
+      }
+      case 'accept':
+        remark = '已受理，将安排上门评估';
+        break;
+      case 'return':
+        remark = `请补充：${input.reason}`;
+        break;
+      case 'revise':
+        remark = '请补充材料后重新提交';
+        break;
+      case 'schedule':
+        if (input.scheduledFor! < today) {
+          throw badInput('上门评估日期不能早于今天。', [{ path: 'scheduledFor', message: `应不早于 ${today}` }]);
+        }
+        data.scheduledFor = input.scheduledFor!;
+        eventData.scheduledFor = input.scheduledFor;
+        remark = `上门评估日期：${chineseDate(input.scheduledFor!)}`;
+        break;
+      case 'assess':
+      case 'reassess':
+        data.grade = input.grade!;
+        eventData.grade = input.grade;
+        remark = `评估结论：${GRADE_NAMES[input.grade!]}`;
+        break;
+      case 'publicize':
+        remark = '评估结论公示中，有异议可申请复评';
+        break;
+      case 'approve':
+      case 'reject': {
+        // The decision is the 评估结论通知: the objection window counts from it (wenzhou-2023 §三(三)),
+        // except after a reassessment, whose conclusion is final.
+        data.noticeDate = today;
+        data.objectionDeadline = null;
+        if (application.objectionCount === 0) {
+          const window = objectionDeadline(today, region);
+          data.objectionDeadline = window.deadline;
+          eventData.objectionDeadline = window.deadline;
+        }
+        if (input.move === 'approve') {
+          const start = benefitStart(today, region);
+          data.benefitStartMonth = start.month;
+          eventData.benefitStartMonth = start.month;
+        }
+        remark = data.objectionDeadline
+          ? `异议请于${chineseDate(data.objectionDeadline)}前提出`
+          : input.move === 'approve'
+            ? `待遇自${data.benefitStartMonth}起`
+            : (input.reason ?? '');
+        break;
+      }
+      case 'object': {
+        if (application.objectionCount > 0) {
+          throw conflict('objection-used', '复评只能申请一次，复评结论为最终结论。');
+        }
+        if (state !== 'publicized' && application.objectionDeadline && today > application.objectionDeadline) {
+          throw new AppError(
+            422,
+            'objection-window-closed',
+            `申请复评的期限已于${chineseDate(application.objectionDeadline)}结束（评估结论通知后10个工作日内），现在不能再申请复评。如有疑问请联系当地医保经办机构。`,
+            [{ path: 'move', message: `期限截至 ${application.objectionDeadline}` }],
+          );
+        }
+        data.objectionCount = application.objectionCount + 1;
+        remark = '复评申请已收到';
+        break;
+      }
+    }
+
+    const updated = await this.prisma.$transaction(async (tx) => {
+      // Guard against a concurrent move: only update if the state is still the one we checked.
+      const { count } = await tx.application.updateMany({ where: { id, state }, data });
+      if (count !== 1) throw conflict('invalid-move', '申请刚刚被其他人办理过，请刷新后再试。');
+      await tx.applicationEvent.create({
+        data: {
+          applicationId: id,
+          move: input.move,
+          fromState: state,
+          toState: move.to,
+          actorId: user.id,
+          actorRole: user.role,
+          reason: input.reason ?? null,
+          data: Object.keys(eventData).length ? JSON.stringify(eventData) : null,
+          at: now,
+        },
+      });
+      const message: SubscriptionMessage = {
+        templateId: this.config.statusTemplateId,
+        page: `pages/application/detail/index?id=${id}`,
+        data: {
+          thing1: { value: thing(`${application.person.name}的失能评估申请`) },
+          phrase2: { value: phrase(STATE_PHRASES[move.to]) },
+          time3: { value: wechatTime(now) },
+          thing4: { value: thing(remark) },
+        },
+      };
+      await tx.inboxMessage.create({
+        data: {
+          personId: application.personId,
+          applicationId: id,
+          templateId: message.templateId,
+          page: message.page,
+          data: JSON.stringify(message),
+          createdAt: now,
+        },
+      });
+      return tx.application.findUniqueOrThrow({ where: { id }, include: { person: true } });
+    });
+    return this.view(updated, user);
+  }
+}

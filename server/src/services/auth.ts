@@ -1,0 +1,128 @@
+import crypto from 'node:crypto';
+import type { Config } from '../config';
+import type { Db } from '../db';
+import { AppError, badInput } from '../lib/errors';
+import { ROLES, type AuthUser, type Role } from '../lib/roles';
+import type { Clock } from '../lib/time';
+import type { SmsSender } from '../sms/sender';
+
+const MINUTE = 60_000;
+
+export function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
+}
+
+function codeHash(phone: string, code: string): string {
+  return sha256(`${phone}:${code}`);
+}
+
+export function toAuthUser(u: {
+  id: string;
+  phone: string;
+  name: string | null;
+  role: string;
+  communityId: string | null;
+}): AuthUser {
+  if (!(ROLES as readonly string[]).includes(u.role)) throw new Error(`unknown role ${u.role}`);
+  return { id: u.id, phone: u.phone, name: u.name, role: u.role as Role, communityId: u.communityId };
+}
+
+export class AuthService {
+  constructor(
+    private readonly prisma: Db,
+    private readonly config: Config,
+    private readonly sms: SmsSender,
+    private readonly clock: Clock,
+  ) {}
+
+  private async lockedUntil(phone: string, now: Date): Promise<Date | null> {
+    const since = new Date(now.getTime() - this.config.lockMinutes * MINUTE);
+    const attempts = await this.prisma.signInAttempt.findMany({
+      where: { phone, createdAt: { gte: since } },
+      orderBy: { createdAt: 'desc' },
+    });
+    // Wrong codes since the last success within the window.
+    const lastOk = attempts.findIndex((a) => a.ok);
+    const wrong = (lastOk === -1 ? attempts : attempts.slice(0, lastOk)).filter((a) => !a.ok);
+    if (wrong.length < this.config.maxWrongCodes) return null;
+    const until = new Date(wrong[this.config.maxWrongCodes - 1].createdAt.getTime() + this.config.lockMinutes * MINUTE);
+    return until > now ? until : null;
+  }
+
+  private lockedError(until: Date, now: Date): AppError {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
+    return new AppError(429, 'locked', `验证码错误次数太多，为保护账号安全已暂时锁定，请${minutes}分钟后再试。`);
+  }
+
+  /** Sends a 6-digit code; at most one a minute and config.codesPerHour an hour per phone. */
+  async requestCode(phone: string): Promise<{ expiresAt: Date }> {
+    const now = this.clock();
+    const until = await this.lockedUntil(phone, now);
+    if (until) throw this.lockedError(until, now);
+    const recent = await this.prisma.loginCode.findMany({
+      where: { phone, createdAt: { gte: new Date(now.getTime() - 60 * MINUTE) } },
+      orderBy: { createdAt: 'desc' },
+    });
+    if (recent.length && now.getTime() - recent[0].createdAt.getTime() < MINUTE) {
+      throw new AppError(429, 'rate-limited', '验证码已发送，请1分钟后再重新获取。');
+    }
+    if (recent.length >= this.config.codesPerHour) {
+      throw new AppError(429, 'rate-limited', '这个手机号1小时内获取验证码次数太多，请稍后再试。');
+    }
+    const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+    const expiresAt = new Date(now.getTime() + this.config.codeTtlMinutes * MINUTE);
+    await this.prisma.loginCode.create({ data: { phone, codeHash: codeHash(phone, code), createdAt: now, expiresAt } });
+    await this.sms.send(
+      phone,
+      `【长护通】您的登录验证码是${code}，${this.config.codeTtlMinutes}分钟内有效。请勿告诉他人。`,
+    );
+    return { expiresAt };
+  }
+
+  /** Checks the latest unused code; a first sign-in creates a resident account. */
+  async signIn(phone: string, code: string): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
+    const now = this.clock();
+    const until = await this.lockedUntil(phone, now);
+    if (until) throw this.lockedError(until, now);
+    const latest = await this.prisma.loginCode.findFirst({
+      where: { phone, consumedAt: null },
+      orderBy: { createdAt: 'desc' },
+    });
+    if (!latest) throw badInput('请先获取验证码。', [{ path: 'code', message: '没有待使用的验证码' }]);
+    if (latest.codeHash !== codeHash(phone, code)) {
+      await this.prisma.signInAttempt.create({ data: { phone, ok: false, createdAt: now } });
+      const lockedNow = await this.lockedUntil(phone, now);
+      if (lockedNow) throw this.lockedError(lockedNow, now);
+      throw new AppError(400, 'invalid-code', '验证码不正确，请核对短信后重新输入。', [
+        { path: 'code', message: '验证码不正确' },
+      ]);
+    }
+    if (latest.expiresAt <= now) {
+      throw new AppError(400, 'code-expired', '验证码已过期，请重新获取。', [
+        { path: 'code', message: '验证码已过期' },
+      ]);
+    }
+    await this.prisma.loginCode.update({ where: { id: latest.id }, data: { consumedAt: now } });
+    await this.prisma.signInAttempt.create({ data: { phone, ok: true, createdAt: now } });
+    const user = await this.prisma.user.upsert({ where: { phone }, update: {}, create: { phone, role: 'resident' } });
+    const token = crypto.randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlMinutes * MINUTE);
+    await this.prisma.session.create({
+      data: { tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt },
+    });
+    return { token, expiresAt, user: toAuthUser(user) };
+  }
+
+  async userForToken(token: string): Promise<AuthUser | null> {
+    const session = await this.prisma.session.findUnique({
+      where: { tokenHash: sha256(token) },
+      include: { user: true },
+    });
+    if (!session || session.revokedAt || session.expiresAt <= this.clock()) return null;
+    return toAuthUser(session.user);
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.prisma.session.updateMany({ where: { tokenHash: sha256(token) }, data: { revokedAt: this.clock() } });
+  }
+}

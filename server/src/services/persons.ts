@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { districtsOf, DISTRICTS, INSURANCE_NAMES, REGION_NAMES, type InsuranceId, type RegionId } from '@changhu/rules';
+import type { Db } from '../db';
+import type { Person, Consent } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
+import { badInput, conflict, notFound, type ErrorDetail } from '../lib/errors';
+import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem, maskIdNumber, maskPhone } from '../lib/personal';
+import type { AuthUser } from '../lib/roles';
+import { districtSchema, insuranceSchema, nameSchema, phoneSchema, regionSchema } from '../lib/schemas';
+import { shanghaiDate, type Clock } from '../lib/time';
+import { Access, personScope, seesFullPersonalData } from './access';
+
+export const RELATIONSHIPS = ['self', 'spouse', 'child', 'relative', 'guardian', 'community-help', 'other'] as const;
+export const CONSENT_METHODS = ['self', 'in-person', 'phone-recorded', 'written'] as const;
+
+const idNumberField = z
+  .string({ error: '请填写身份证号' })
+  .trim()
+  .transform((s) => s.toUpperCase());
+
+export const consentInput = z.strictObject({
+  method: z.enum(CONSENT_METHODS, { error: `授权方式可选：${CONSENT_METHODS.join('、')}` }),
+  givenBy: nameSchema.describe('谁给出的授权（参保人本人或其监护人姓名）'),
+  givenAt: z.iso.datetime({ offset: true, error: '授权时间格式应为 ISO 8601，例如 2026-05-20T09:30:00+08:00' }),
+});
+
+export const createPersonInput = z.strictObject({
+  name: nameSchema,
+  idNumber: idNumberField.describe('18位身份证号，末位可为 X'),
+  region: regionSchema,
+  district: districtSchema.optional(),
+  insurance: insuranceSchema,
+  phone: phoneSchema,
+  address: z.string().trim().min(1, '请填写居住地址').max(200, '地址不能超过200个字'),
+  relationship: z.enum(RELATIONSHIPS, { error: `与参保人的关系可选：${RELATIONSHIPS.join('、')}` }),
+  consent: consentInput.optional().describe('代他人办理时必填：参保人同意由您代办的记录'),
+});
+export type CreatePersonInput = z.output<typeof createPersonInput>;
+
+export const updatePersonInput = z.strictObject({
+  region: regionSchema.optional(),
+  district: districtSchema.nullable().optional(),
+  insurance: insuranceSchema.optional(),
+  phone: phoneSchema.optional(),
+  address: z.string().trim().min(1).max(200).optional(),
+});
+
+export const addConsentInput = consentInput.extend({
+  granteePhone: phoneSchema.describe('被授权代办人的手机号（家属或社区工作人员）'),
+  relationship: z.enum(RELATIONSHIPS),
+});
+
+export const personView = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  idNumber: z.string().optional().describe('完整身份证号，仅经办人员查看单个参保人时返回'),
+  birthDate: z.string(),
+  gender: z.enum(['male', 'female']),
+  region: z.string(),
+  regionName: z.string(),
+  district: z.string().nullable(),
+  districtName: z.string().nullable(),
+  insurance: z.string(),
+  insuranceName: z.string(),
+  phone: z.string().describe('脱敏手机号；经办人员查看单个参保人时为完整号码'),
+  address: z.string(),
+  communityId: z.string().nullable(),
+  isSample: z.boolean(),
+  createdAt: z.string(),
+});
+export type PersonView = z.output<typeof personView>;
+
+export const consentView = z.object({
+  id: z.string(),
+  granteeId: z.string(),
+  granteeName: z.string().nullable(),
+  granteePhone: z.string(),
+  granteeRole: z.string(),
+  relationship: z.string(),
+  method: z.string(),
+  givenBy: z.string(),
+  givenAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+
+export function toPersonView(p: Person, user: AuthUser, full = false): PersonView {
+  const reveal = full && seesFullPersonalData(user);
+  return {
+    id: p.id,
+    name: p.name,
+    idNumberMasked: maskIdNumber(p.idNumber),
+    ...(reveal ? { idNumber: p.idNumber } : {}),
+    birthDate: p.birthDate,
+    gender: p.gender as 'male' | 'female',
+    region: p.region,
+    regionName: REGION_NAMES[p.region as RegionId] ?? p.region,
+    district: p.district,
+    districtName: DISTRICTS.find((d) => d.id === p.district)?.name ?? null,
+    insurance: p.insurance,
+    insuranceName: INSURANCE_NAMES[p.insurance as InsuranceId] ?? p.insurance,
+    phone: reveal ? p.phone : maskPhone(p.phone),
+    address: p.address,
+    communityId: p.communityId,
+    isSample: p.isSample,
+    createdAt: p.createdAt.toISOString(),
+  };
+}
+
+/** A district must belong to the region, and regions that know districts need one. */
+function checkDistrict(region: RegionId, district: string | null | undefined): ErrorDetail[] {
+  const known = districtsOf(region);
+  if (district) {
+    if (!known.some((d) => d.id === district)) {
+      return [
+        {
+          path: 'district',
+          message: `${REGION_NAMES[region]}没有这个区县，可选：${known.map((d) => d.id).join('、') || '（无需填写区县）'}`,
+        },
+      ];
+    }
+  } else if (known.length) {
+    return [
+      { path: 'district', message: `${REGION_NAMES[region]}请填写区县，可选：${known.map((d) => d.id).join('、')}` },
+    ];
+  }
+  return [];
+}
+
+export class PersonService {
+  private readonly access: Access;
+  constructor(
+    private readonly prisma: Db,
+    private readonly clock: Clock,
+  ) {
+    this.access = new Access(prisma);
+  }
+
+  async create(user: AuthUser, input: CreatePersonInput): Promise<PersonView> {
+    const details: ErrorDetail[] = [];
+    const today = shanghaiDate(this.clock());
+    const problem = idNumberProblem(input.idNumber, today);
+    if (problem) {
+      const message = {
+        format: '身份证号应为18位，前17位是数字，最后一位是数字或 X',
+        'birth-date': '身份证号中的出生日期不正确',
+        checksum: '身份证号校验位不对，请逐位核对',
+      }[problem];
+      details.push({ path: 'idNumber', message });
+    }
+    details.push(...checkDistrict(input.region, input.district));
+    const isSelf = input.relationship === 'self';
+    if (isSelf && user.role !== 'resident') {
+      details.push({ path: 'relationship', message: '社区工作人员只能登记所帮助的老人，关系请选 community-help' });
+    }
+    if (!isSelf && !input.consent) {
+      details.push({ path: 'consent', message: '代他人办理需要记录参保人的授权：谁同意、以什么方式、什么时间' });
+    }
+    if (!isSelf && input.consent?.method === 'self') {
+      details.push({
+        path: 'consent.method',
+        message: '代他人办理时授权方式应为 in-person、phone-recorded 或 written',
+      });
+    }
+    if (details.length) throw badInput(`参保人信息有误：${details[0].message}`, details);
+
+    const now = this.clock();
+    const consent = isSelf
+      ? { method: 'self', givenBy: input.name, givenAt: now }
+      : { method: input.consent!.method, givenBy: input.consent!.givenBy, givenAt: new Date(input.consent!.givenAt) };
+    try {
+      const person = await this.prisma.person.create({
+        data: {
+          name: input.name,
+          idNumber: input.idNumber,
+          birthDate: birthDateOfIdNumber(input.idNumber),
+          gender: genderOfIdNumber(input.idNumber),
+          region: input.region,
+          district: input.district ?? null,
+          insurance: input.insurance,
+          phone: input.phone,
+          address: input.address,
+          communityId: user.role === 'community-worker' ? user.communityId : null,
+          createdById: user.id,
+          consents: {
+            create: { granteeId: user.id, relationship: input.relationship, recordedById: user.id, ...consent },
+          },
+        },
+      });
+      return toPersonView(person, user);
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+        throw conflict(
+          'person-exists',
+          '这个身份证号的参保人已经登记过了。如需代办，请请已登记的家属在“授权管理”中添加您，或联系社区、客服。',
+          [{ path: 'idNumber', message: '已登记' }],
+        );
+      }
+      throw err;
+    }
+  }
+
+  async list(user: AuthUser, filter: { q?: string }): Promise<PersonView[]> {
+    const persons = await this.prisma.person.findMany({
+      where: { ...personScope(user), ...(filter.q ? { name: { contains: filter.q } } : {}) },
+      orderBy: { createdAt: 'asc' },
+      take: 200,
+    });
+    return persons.map((p) => toPersonView(p, user));
+  }
+
+  async get(user: AuthUser, personId: string): Promise<PersonView> {
+    return toPersonView(await this.access.readablePerson(user, personId), user, true);
+  }
+
+  async update(user: AuthUser, personId: string, input: z.output<typeof updatePersonInput>): Promise<PersonView> {
+    const person = await this.access.actedForPerson(user, personId);
+    const region = (input.region ?? person.region) as RegionId;
+    const district = input.district === undefined ? (input.region ? null : person.district) : input.district;
+    const details = checkDistrict(region, district);
+    if (details.length) throw badInput(`参保人信息有误：${details[0].message}`, details);
+    const updated = await this.prisma.person.update({
+      where: { id: person.id },
+      data: { ...input, region, district },
+    });
+    return toPersonView(updated, user);
+  }
+
+  async consents(user: AuthUser, personId: string) {
+    await this.access.readablePerson(user, personId);
+    const rows = await this.prisma.consent.findMany({
+      where: { personId },
+      include: { grantee: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map((c) => consentToView(c, user));
+  }
+
+  async addConsent(user: AuthUser, personId: string, input: z.output<typeof addConsentInput>) {
+    await this.access.actedForPerson(user, personId);
+    if (input.method === 'self' && input.relationship !== 'self') {
+      throw badInput('授权方式 self 只用于本人办理。', [
+        { path: 'method', message: '请选择 in-person、phone-recorded 或 written' },
+      ]);
+    }
+    // An unknown phone gets a resident account, so a family member can sign in later.
+    const grantee = await this.prisma.user.upsert({
+      where: { phone: input.granteePhone },
+      update: {},
+      create: { phone: input.granteePhone, role: 'resident' },
+    });
+    if (!['resident', 'community-worker'].includes(grantee.role)) {
+      throw badInput('只能授权家属或社区工作人员代办。', [{ path: 'granteePhone', message: '这是工作人员账号' }]);
+    }
+    const active = await this.prisma.consent.findFirst({ where: { personId, granteeId: grantee.id, revokedAt: null } });
+    if (active) throw conflict('consent-exists', '这位代办人已经有授权了。');
+    const consent = await this.prisma.consent.create({
+      data: {
+        personId,
+        granteeId: grantee.id,
+        relationship: input.relationship,
+        method: input.method,
+        givenBy: input.givenBy,
+        givenAt: new Date(input.givenAt),
+        recordedById: user.id,
+      },
+      include: { grantee: true },
+    });
+    return consentToView(consent, user);
+  }
+
+  async revokeConsent(user: AuthUser, personId: string, consentId: string) {
+    await this.access.actedForPerson(user, personId);
+    const consent = await this.prisma.consent.findFirst({ where: { id: consentId, personId, revokedAt: null } });
+    if (!consent) throw notFound('没有找到这条有效的授权。');
+    const updated = await this.prisma.consent.update({
+      where: { id: consent.id },
+      data: { revokedAt: this.clock() },
+      include: { grantee: true },
+    });
+    return consentToView(updated, user);
+  }
+}
+
+function consentToView(c: Consent & { grantee: { name: string | null; phone: string; role: string } }, user: AuthUser) {
+  return {
+    id: c.id,
+    granteeId: c.granteeId,
+    granteeName: c.grantee.name,
+    granteePhone: seesFullPersonalData(user) ? c.grantee.phone : maskPhone(c.grantee.phone),
+    granteeRole: c.grantee.role,
+    relationship: c.relationship,
+    method: c.method,
+    givenBy: c.givenBy,
+    givenAt: c.givenAt.toISOString(),
+    revokedAt: c.revokedAt ? c.revokedAt.toISOString() : null,
+  };
+}
