@@ -1,0 +1,106 @@
+import { benefitStart, contributions, objectionDeadline, CALENDAR_LAST_YEAR, RulesInputError } from '../src';
+
+describe('objectionDeadline: 10 working days after the notice (wenzhou-2023 §三(三))', () => {
+  test.each([
+    // An ordinary fortnight: Mon 2024-05-20 → two weeks later.
+    ['2024-05-20', '2024-06-03'],
+    // Across 国庆 2026 (10-01..10-07 off) with the make-up Saturday 2026-10-10 counted.
+    ['2026-09-28', '2026-10-16'],
+    // Across 国庆 2024 (10-01..10-07 off; make-up 09-29 Sun and 10-12 Sat).
+    ['2024-09-27', '2024-10-16'],
+    // Across 春节 2025 (01-28..02-04 off; make-up Sunday 01-26 and Saturday 02-08 both count).
+    ['2025-01-24', '2025-02-13'],
+    // A notice on a holiday: counting starts the next working day (10-08), the make-up Saturday 10-12 counts.
+    ['2024-10-01', '2024-10-18'],
+  ])('notice %s → last day %s', (notice, deadline) => {
+    const r = objectionDeadline(notice, 'wenzhou');
+    expect(r.deadline).toBe(deadline);
+    expect(r.workingDays).toBe(10);
+    expect(r.citations).toContainEqual({ doc: 'wenzhou-2023', clause: '§三(三)' });
+    expect(r.notes.map((n) => n.code)).toContain('draft-document');
+  });
+
+  test('years the calendar does not hold yet are said to be counted by weekends only', () => {
+    const r = objectionDeadline(`${CALENDAR_LAST_YEAR}-12-28`, 'wenzhou');
+    expect(r.deadline! > `${CALENDAR_LAST_YEAR}-12-31`).toBe(true);
+    expect(r.notes.map((n) => n.code)).toContain('calendar-unpublished');
+    expect(objectionDeadline('2024-05-20', 'wenzhou').notes.map((n) => n.code)).not.toContain('calendar-unpublished');
+  });
+
+  test.each(['jinjiang', 'jining', 'changchun', 'jilin-city'] as const)('%s: window set locally', (region) => {
+    const r = objectionDeadline('2024-05-20', region);
+    expect(r.deadline).toBeNull();
+    expect(r.notes.map((n) => n.code)).toContain('set-locally');
+  });
+});
+
+describe('benefitStart', () => {
+  test.each([
+    ['2024-01-31', '2024-02-01'],
+    ['2024-12-15', '2025-01-01'],
+    ['2024-02-01', '2024-03-01'],
+  ])('wenzhou: approved %s → benefits from %s (§二(四))', (approval, first) => {
+    const r = benefitStart(approval, 'wenzhou');
+    expect(r.firstDay).toBe(first);
+    expect(r.basis).toBe('rule');
+    expect(r.citations).toContainEqual({ doc: 'wenzhou-2023', clause: '§二(四)' });
+  });
+  test('elsewhere the month after is only the product default, said so', () => {
+    const r = benefitStart('2024-05-20', 'jining');
+    expect(r.month).toBe('2024-06');
+    expect(r.basis).toBe('product-default');
+    expect(r.notes.map((n) => n.code)).toContain('set-locally');
+  });
+});
+
+describe('contributions', () => {
+  type Row = [
+    region: string,
+    insurance: string,
+    year: number,
+    totalFen: number | null,
+    personPaysFen: number | null,
+    cite: string,
+  ];
+  test.each<Row>([
+    ['wenzhou', 'employee', 2023, 10000, 5000, 'wenzhou-2023 §二(三)'],
+    ['wenzhou', 'employee-retired', 2023, 10000, 5000, 'wenzhou-2023 §二(三)'],
+    ['wenzhou', 'resident', 2023, 9000, null, 'wenzhou-2023 §二(三)'],
+    ['wenzhou', 'employee', 2024, null, null, 'wenzhou-2023 §二(三)'],
+    ['wenzhou', 'employee', 2022, null, null, ''],
+    ['jinjiang', 'employee', 2023, 9000, 6000, 'jinjiang-2023 §二(二)'],
+    ['jinjiang', 'resident', 2024, 9000, 6000, 'jinjiang-2023 §二(二)'],
+    ['jinjiang', 'retired-cadre', 2024, 9000, 0, 'jinjiang-2023 §二(二)'],
+    ['jinjiang', 'disabled-veteran', 2025, 9000, 0, 'jinjiang-2023 §二(二)'],
+    ['jinjiang', 'employee', 2022, null, null, ''],
+    ['jining', 'resident', 2024, 3000, 0, 'jining-2022 §二'],
+    ['jining', 'employee', 2024, null, null, 'jining-2022 §七'],
+    ['changchun', 'employee', 2024, null, null, 'jilin-2017 §四(三)2'],
+  ])('%s %s %i → total %p, person %p', (region, insurance, year, total, person, cite) => {
+    const r = contributions(region, insurance, year);
+    expect(r.contribution?.totalFen ?? null).toBe(total);
+    expect(r.personPaysFen).toBe(person);
+    if (r.contribution) {
+      const known = r.contribution.shares.filter((s) => s.fen !== null);
+      if (known.length === r.contribution.shares.length) {
+        expect(known.reduce((a, s) => a + (s.fen ?? 0), 0)).toBe(r.contribution.totalFen);
+      }
+    }
+    if (cite) {
+      const [doc, clause] = cite.split(' ');
+      expect(r.citations).toContainEqual({ doc, clause });
+    }
+  });
+  test('jinjiang 2027: the document expired, last known amount marked', () => {
+    const r = contributions('jinjiang', 'resident', 2027);
+    expect(r.contribution?.totalFen).toBe(9000);
+    expect(r.notes.map((n) => n.code)).toContain('document-expired');
+  });
+  test('wenzhou 2024 shows the last published amount as such', () => {
+    expect(contributions('wenzhou', 'employee', 2024).lastKnown?.totalFen).toBe(10000);
+  });
+  test('bad input', () => {
+    expect(() => contributions('wenzhou', 'employee', 20.5)).toThrow(RulesInputError);
+    expect(() => contributions('paris', 'employee', 2024)).toThrow(/不认识的统筹地区/);
+  });
+});
