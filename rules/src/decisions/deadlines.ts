@@ -4,6 +4,7 @@ import calendarData from 'chinese-days/dist/chinese-days.json';
 import { type RegionId, REGION_NAMES } from '../domain';
 import { addDays, chineseDate, firstDayOf, monthOf, nextMonth } from '../dates';
 import { Trace } from '../explain';
+import { BENEFIT_START_DEFAULT } from '../interpretations';
 import { benefitStartRule, objectionRule, segmentAt } from '../rulebase';
 import type { Cite, Note, Step } from '../types';
 
@@ -115,8 +116,8 @@ export function benefitStart(approvalDate: string, region: RegionId): BenefitSta
   t.note(
     'set-locally',
     seg.kind === 'set-locally'
-      ? `${REGION_NAMES[region]}待遇从什么时候开始由${seg.decidedBy}确定；这里按评估通过的次月估计，以经办机构通知为准。`
-      : `规则库中没有${REGION_NAMES[region]}适用的文件；这里按评估通过的次月估计，以经办机构通知为准。`,
+      ? `${REGION_NAMES[region]}待遇从什么时候开始由${seg.decidedBy}确定；${BENEFIT_START_DEFAULT}`
+      : `规则库中没有${REGION_NAMES[region]}适用的文件；${BENEFIT_START_DEFAULT}`,
     seg.kind === 'set-locally' ? seg.cite : undefined,
   );
   return out('product-default');

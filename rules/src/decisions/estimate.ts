@@ -12,7 +12,8 @@ import {
 import { chineseMonth, daysInMonthOf, firstDayOf, monthOf, todayInShanghai } from '../dates';
 import { RulesInputError } from '../errors';
 import { Trace } from '../explain';
-import { percentOf, prorate, yuanText } from '../money';
+import { percentOf, yuanText } from '../money';
+import { capEligibleCost, indicativeFundShare, noCapHeld } from '../interpretations';
 import { parseInput } from '../parse';
 import {
   REGIONAL_MODE_NAMES,
@@ -198,24 +199,16 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
     const capSeg = t.use(segmentAt(capR, date));
     if (capSeg.kind === 'value') {
       monthlyCapFen = capSeg.value;
-      let cap = capSeg.value;
-      t.step(`${capR.label}：每月${yuanText(cap)}。`, capSeg.cite);
-      t.note(
-        'cap-on-eligible-cost',
-        '“每月最高限额”理解为当月可以报销的护理费用的上限：超出限额的部分由个人负担，限额以内的部分由基金按比例支付。',
-        capSeg.cite,
-      );
-      if (days < dim) {
-        cap = prorate(capSeg.value, days, dim);
-        proratedCapFen = cap;
-        t.note(
-          'prorated',
-          `当月只享受了${days}天待遇（共${dim}天），按实际天数结算：限额按${yuanText(capSeg.value)}×${days}÷${dim}=${yuanText(cap)}计算（四舍五入到分）。`,
-          [{ doc: 'wenzhou-2023', clause: '§四(四)' }],
-        );
-      }
-      eligible = Math.min(bill, cap);
-      t.step(`可报销费用：账单${yuanText(bill)}与限额${yuanText(cap)}取较小者，为${yuanText(eligible)}。`);
+      t.step(`${capR.label}：每月${yuanText(capSeg.value)}。`, capSeg.cite);
+      const capped = capEligibleCost(t, {
+        billFen: bill,
+        capFen: capSeg.value,
+        capCite: capSeg.cite,
+        days,
+        daysInMonth: dim,
+      });
+      eligible = capped.eligibleFen;
+      proratedCapFen = capped.proratedCapFen;
       if (careMode === 'family' && region === 'wenzhou') {
         const share = t.use(segmentAt(wenzhouDailyLivingShare, date));
         if (share.kind === 'value') {
@@ -223,11 +216,7 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
         }
       }
     } else if (capSeg.kind === 'set-locally') {
-      t.note(
-        'set-locally',
-        `${capR.label}由${capSeg.decidedBy}确定，规则库中没有这个数字；下面按全部账单费用计算，实际报销可能更少。`,
-        capSeg.cite,
-      );
+      noCapHeld(t, capR.label, capSeg.decidedBy, capSeg.cite);
     }
   }
 
@@ -259,13 +248,7 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
   if (ratioSeg.kind === 'set-locally') {
     t.note('set-locally', `${ratioR.label}由${ratioSeg.decidedBy}确定，规则库中没有这个数字。`, ratioSeg.cite);
     if (ratioSeg.indicative !== undefined) {
-      const indicativeFund = percentOf(eligible, ratioSeg.indicative);
-      t.note(
-        'indicative',
-        `吉林省文件只说基金支付水平“总体上控制在${ratioSeg.indicative}%左右”，这是总体水平，不是计算账单的比例。` +
-          `按${ratioSeg.indicative}%粗略估计，基金约支付${yuanText(indicativeFund)}，仅供参考；具体比例和年度限额由试点城市确定。`,
-        [{ doc: 'jilin-2017', clause: '§四(五)' }],
-      );
+      const indicativeFund = indicativeFundShare(t, eligible, ratioSeg.indicative);
       return result({
         monthlyCapFen,
         eligibleCostFen: eligible,
