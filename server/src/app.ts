@@ -19,6 +19,7 @@ import { registerHealth } from './routes/health';
 import { registerInbox } from './routes/inbox';
 import { registerMaterials } from './routes/materials';
 import { registerPersons } from './routes/persons';
+import { registerProviders } from './routes/providers';
 import { registerReference } from './routes/reference';
 import { registerUsers } from './routes/users';
 import { createServices } from './services';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   registerMaterials(api, routeDeps);
   registerInbox(api, routeDeps);
   registerUsers(api, routeDeps);
+  registerProviders(api, routeDeps);
   registerDev(api, routeDeps);
   const openapi = openApiDocument(api.specs);
   api.router.get('/openapi.json', (ctx) => {

@@ -58,7 +58,115 @@ const SAMPLE_PERSONS = [
   },
 ];
 
+/**
+ * Sample designated providers, invented for the demo (the seeds name no real provider): every name
+ * starts with 示例·, coordinates are near the district's centre, prices are made-up sample prices.
+ */
+export const SAMPLE_PROVIDERS = [
+  {
+    id: 'sample-wz-lucheng-home',
+    name: '示例·鹿城康护居家护理站',
+    region: 'wenzhou',
+    district: 'lucheng',
+    address: '温州市鹿城区五马街道示例路20号（示例地址）',
+    lat: 28.0146,
+    lng: 120.6506,
+    phone: '0577-80000001',
+    careModes: ['family', 'home'],
+    hospitalTier: null as number | null,
+    capacity: 120,
+    freePlaces: 18,
+    items: [
+      { name: '助浴', unit: '次', priceFen: 8000 },
+      { name: '压疮护理', unit: '次', priceFen: 6000 },
+      { name: '生活照料', unit: '小时', priceFen: 4500 },
+      { name: '陪同就医', unit: '次', priceFen: 10000 },
+    ],
+  },
+  {
+    id: 'sample-wz-ouhai-institution',
+    name: '示例·瓯海颐养护理院',
+    region: 'wenzhou',
+    district: 'ouhai',
+    address: '温州市瓯海区示例大道100号（示例地址）',
+    lat: 27.9667,
+    lng: 120.6389,
+    phone: '0577-80000002',
+    careModes: ['home', 'institution'],
+    hospitalTier: null,
+    capacity: 200,
+    freePlaces: 35,
+    items: [
+      { name: '机构护理床位', unit: '天', priceFen: 12000 },
+      { name: '生活照料', unit: '小时', priceFen: 5000 },
+    ],
+  },
+  {
+    id: 'sample-jn-rencheng-hospital',
+    name: '示例·任城医养结合中心',
+    region: 'jining',
+    district: 'rencheng',
+    address: '济宁市任城区示例路8号（示例地址）',
+    lat: 35.4146,
+    lng: 116.595,
+    phone: '0537-80000003',
+    careModes: ['home', 'institution', 'medical-special'],
+    hospitalTier: 2,
+    capacity: 80,
+    freePlaces: 6,
+    items: [
+      { name: '医疗专护床日', unit: '天', priceFen: 15000 },
+      { name: '上门医疗护理', unit: '次', priceFen: 9000 },
+    ],
+  },
+  {
+    id: 'sample-jj-community',
+    name: '示例·晋江社区养护康服务点',
+    region: 'jinjiang',
+    district: null as string | null,
+    address: '晋江市示例街道示例社区（示例地址）',
+    lat: 24.7815,
+    lng: 118.5524,
+    phone: '0595-80000004',
+    careModes: ['home', 'community'],
+    hospitalTier: null,
+    capacity: 40,
+    freePlaces: 0,
+    items: [{ name: '社区集中护理', unit: '天', priceFen: 7000 }],
+  },
+];
+
+/** The sample provider's own account (role provider), for posting bills and visits in the demo. */
+export const DEMO_PROVIDER_ACCOUNT = {
+  phone: '13800000006',
+  name: '示例·鹿城康护居家护理站（机构账号）',
+  providerId: 'sample-wz-lucheng-home',
+};
+
 export async function seed(prisma: Db): Promise<void> {
+  for (const { items, careModes, ...p } of SAMPLE_PROVIDERS) {
+    if (await prisma.provider.findUnique({ where: { id: p.id } })) continue;
+    await prisma.provider.create({
+      data: {
+        ...p,
+        careModes: JSON.stringify(careModes),
+        isSample: true,
+        items: { create: items.map((item, position) => ({ ...item, position })) },
+      },
+    });
+  }
+  await prisma.user.upsert({
+    where: { phone: DEMO_PROVIDER_ACCOUNT.phone },
+    update: {},
+    create: {
+      phone: DEMO_PROVIDER_ACCOUNT.phone,
+      name: DEMO_PROVIDER_ACCOUNT.name,
+      role: 'provider',
+      isSample: true,
+      providerAccount: { create: { providerId: DEMO_PROVIDER_ACCOUNT.providerId } },
+    },
+  });
+
   await prisma.community.upsert({ where: { id: DEMO_COMMUNITY.id }, update: {}, create: DEMO_COMMUNITY });
   for (const a of DEMO_ACCOUNTS) {
     await prisma.user.upsert({

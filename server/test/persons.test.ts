@@ -161,16 +161,13 @@ describe('who sees whom', () => {
     const seeded = await t.http.get('/api/v1/persons').set(bearer(tokens['community-worker']));
     expect(seeded.body.map((x: { name: string }) => x.name)).toEqual(['李建国（示例）']);
 
-    const grant = await t.http
-      .post(`/api/v1/persons/${p.id}/consents`)
-      .set(bearer(tokens.resident))
-      .send({
-        granteePhone: '13800000002',
-        relationship: 'community-help',
-        method: 'written',
-        givenBy: '测试老人',
-        givenAt: '2026-05-03T10:00:00+08:00',
-      });
+    const grant = await t.http.post(`/api/v1/persons/${p.id}/consents`).set(bearer(tokens.resident)).send({
+      granteePhone: '13800000002',
+      relationship: 'community-help',
+      method: 'written',
+      givenBy: '测试老人',
+      givenAt: '2026-05-03T10:00:00+08:00',
+    });
     expect(grant.status).toBe(201);
     expect(grant.body.granteePhone).toBe('138****0002');
     expect((await t.http.get(`/api/v1/persons/${p.id}`).set(bearer(tokens['community-worker']))).status).toBe(200);

@@ -1,6 +1,7 @@
 // Who may see and act for whom. Decisions (see server/README.md):
 // - resident and community-worker act only for persons whose consent names them (an active Consent);
 // - agent, officer and admin read every person and application for their work, but never act as proxies;
+// - a provider account reads only its own clients: persons with a benefit planned at its provider, no applications;
 // - a record outside the caller's scope answers 404, exactly as if it did not exist (no leak of existence);
 //   an action the caller's role can never take answers 403.
 import type { Prisma } from '../generated/prisma/client';
@@ -18,10 +19,14 @@ export function seesFullPersonalData(user: AuthUser): boolean {
 }
 
 export function personScope(user: AuthUser): Prisma.PersonWhereInput {
+  if (user.role === 'provider') {
+    return { benefits: { some: { plans: { some: { provider: { accounts: { some: { userId: user.id } } } } } } } };
+  }
   return isProxyRole(user) ? { consents: { some: { granteeId: user.id, revokedAt: null } } } : {};
 }
 
 export function applicationScope(user: AuthUser): Prisma.ApplicationWhereInput {
+  if (user.role === 'provider') return { id: { in: [] } };
   return isProxyRole(user) ? { person: personScope(user) } : {};
 }
 

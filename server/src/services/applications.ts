@@ -117,6 +117,16 @@ export class ApplicationService {
     this.access = new Access(prisma);
   }
 
+  /** The moves this user can make now: the state machine's, less an objection already used or out of time. */
+  availableMoves(a: Application, user: AuthUser): MoveId[] {
+    const today = shanghaiDate(this.clock());
+    return movesFrom(a.state, user.role).filter(
+      (m) =>
+        m !== 'object' ||
+        (a.objectionCount === 0 && (a.state === 'publicized' || !a.objectionDeadline || today <= a.objectionDeadline)),
+    );
+  }
+
   view(a: Application & { person: Person }, user: AuthUser): ApplicationView {
     return {
       id: a.id,
@@ -146,7 +156,7 @@ export class ApplicationService {
       submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
-      allowedMoves: movesFrom(a.state, user.role),
+      allowedMoves: this.availableMoves(a, user),
     };
   }
 
@@ -206,7 +216,10 @@ export class ApplicationService {
 
   async events(user: AuthUser, id: string) {
     await this.access.readableApplication(user, id);
-    const rows = await this.prisma.applicationEvent.findMany({ where: { applicationId: id }, orderBy: { at: 'asc' } });
+    const rows = await this.prisma.applicationEvent.findMany({
+      where: { applicationId: id },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    });
     return rows.map((e) => ({
       id: e.id,
       move: e.move,

@@ -28,7 +28,7 @@ export class InboxService {
   async list(user: AuthUser, personId?: string) {
     const rows = await this.prisma.inboxMessage.findMany({
       where: { person: personScope(user), ...(personId ? { personId } : {}) },
-      orderBy: { createdAt: 'desc' },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: 200,
     });
     return rows.map((m) => ({

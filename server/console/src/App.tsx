@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, messageOf, session, whenSignedOut, type User } from './api';
+import { ErrorNote } from './components/Notice';
+import { ROLE_NAMES } from './labels';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { QueuePage } from './pages/QueuePage';
+import { SignInPage } from './pages/SignInPage';
+import { BASE, followLink, useRoute } from './router';
+
+/** Staff who read applications here; only officers move them (the server says which moves). */
+const STAFF_ROLES = ['officer', 'agent', 'admin'];
+const LARGE_TEXT_KEY = 'changhu.console.largeText';
+
+type SignedIn = { status: 'checking' } | { status: 'out'; notice: string | null } | { status: 'in'; user: User };
+
+export function App() {
+  const route = useRoute();
+  const [auth, setAuth] = useState<SignedIn>(() =>
+    session.token ? { status: 'checking' } : { status: 'out', notice: null },
+  );
+  const [largeText, setLargeText] = useState(() => localStorage.getItem(LARGE_TEXT_KEY) === '1');
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', largeText);
+    localStorage.setItem(LARGE_TEXT_KEY, largeText ? '1' : '0');
+  }, [largeText]);
+
+  useEffect(() => {
+    whenSignedOut(() => setAuth({ status: 'out', notice: '登录已过期，请重新登录。' }));
+    if (!session.token) return;
+    api
+      .me()
+      .then((user) => setAuth({ status: 'in', user }))
+      .catch(() => {
+        session.clear();
+        setAuth({ status: 'out', notice: null });
+      });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.signOut();
+    } catch {
+      // Signing out locally is what matters; the session expires on the server anyway.
+    }
+    session.clear();
+    setAuth({ status: 'out', notice: '您已退出登录。' });
+  }, []);
+
+  const user = auth.status === 'in' ? auth.user : null;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <header className="topbar">
+        <a className="brand" href={BASE} onClick={followLink}>
+          长护通 · 经办控制台
+        </a>
+        <div className="topbar-tools">
+          {user && (
+            <span className="whoami">
+              {user.name ?? user.phone}（{ROLE_NAMES[user.role as keyof typeof ROLE_NAMES] ?? user.role}）
+            </span>
+          )}
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-pressed={largeText}
+            onClick={() => setLargeText((v) => !v)}
+          >
+            大字
+          </button>
+          {user && (
+            <button type="button" className="button button-quiet" onClick={() => void signOut()}>
+              退出登录
+            </button>
+          )}
+        </div>
+      </header>
+      <main id="main" className="page">
+        {auth.status === 'checking' && <p className="muted">正在确认登录状态…</p>}
+        {auth.status === 'out' && (
+          <SignInPage notice={auth.notice} onSignedIn={(u) => setAuth({ status: 'in', user: u })} />
+        )}
+        {user && !STAFF_ROLES.includes(user.role) && <NotForThisRole user={user} onSignOut={signOut} />}
+        {user && STAFF_ROLES.includes(user.role) && route.page === 'queue' && (
+          <QueuePage state={route.state} user={user} />
+        )}
+        {user && STAFF_ROLES.includes(user.role) && route.page === 'application' && (
+          <ApplicationPage id={route.id} user={user} />
+        )}
+        {user && STAFF_ROLES.includes(user.role) && route.page === 'unknown' && (
+          <section>
+            <h1>没有这个页面</h1>
+            <p>
+              <a href={BASE} onClick={followLink}>
+                回到待办队列
+              </a>
+            </p>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}
+
+function NotForThisRole({ user, onSignOut }: { user: User; onSignOut: () => Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section>
+      <h1>这里是经办人员的控制台</h1>
+      <p>
+        您登录的是{ROLE_NAMES[user.role as keyof typeof ROLE_NAMES] ?? user.role}
+        账号。为自己或家人申请长护险，请使用“长护通”小程序；如需帮助，可拨打当地医保服务电话。
+      </p>
+      <ErrorNote message={error} />
+      <button
+        type="button"
+        className="button"
+        onClick={() => onSignOut().catch((e: unknown) => setError(messageOf(e)))}
+      >
+        换一个账号登录
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+// The one place the console talks to the API: bearer token, JSON, and the contract's error shape
+// {error:{code,message,details}} turned into a plain Chinese message.
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface User {
+  id: string;
+  phone: string;
+  name: string | null;
+  role: string;
+  communityId: string | null;
+}
+
+export interface ApplicationSummary {
+  id: string;
+  personId: string;
+  person: { id: string; name: string; idNumberMasked: string; region: string };
+  state: string;
+  stateName: string;
+  careMode: string | null;
+  careModeName: string | null;
+  disabilityCause: string | null;
+  disabilityMonths: number | null;
+  description: string | null;
+  visitAddress: string | null;
+  contactPhone: string | null;
+  scheduledFor: string | null;
+  grade: string | null;
+  gradeName: string | null;
+  noticeDate: string | null;
+  objectionDeadline: string | null;
+  objectionCount: number;
+  benefitStartMonth: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  allowedMoves: string[];
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  regionName: string;
+  districtName: string | null;
+  insuranceName: string;
+  phone: string;
+  address: string;
+  isSample: boolean;
+}
+
+export interface Consent {
+  granteeId: string;
+  granteeName: string | null;
+  relationship: string;
+}
+
+export interface ApplicationEvent {
+  id: string;
+  move: string;
+  from: string;
+  to: string;
+  actorId: string;
+  actorRole: string;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface Material {
+  id: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface OutboxMessage {
+  phone: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface MoveRequest {
+  move: string;
+  reason?: string;
+  grade?: string;
+  scheduledFor?: string;
+}
+
+const BASE = '/api/v1';
+const TOKEN_KEY = 'changhu.console.token';
+
+/** Kept per tab: an officer's computer is often shared, so closing the tab signs out. */
+export const session = {
+  get token(): string | null {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  set(token: string): void {
+    sessionStorage.setItem(TOKEN_KEY, token);
+  },
+  clear(): void {
+    sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+/** Called when the server says the session is gone, so the app can return to sign-in. */
+let onSignedOut: () => void = () => {};
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+const NETWORK_MESSAGE = '连接不上服务器，请检查网络后再试。';
+
+async function send(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = session.token;
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  if (init.body !== undefined && typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, { ...init, headers });
+  } catch {
+    throw new ApiError(0, 'network', NETWORK_MESSAGE);
+  }
+  if (res.ok) return res;
+  let error: ApiError;
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: ErrorDetail[] } };
+    error = new ApiError(
+      res.status,
+      body.error?.code ?? 'unknown',
+      body.error?.message ?? fallbackMessage(res.status),
+      body.error?.details ?? [],
+    );
+  } catch {
+    error = new ApiError(res.status, 'unknown', fallbackMessage(res.status));
+  }
+  if (res.status === 401 && token) {
+    session.clear();
+    onSignedOut();
+  }
+  throw error;
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return '请先登录。';
+  if (status === 403) return '您的账号没有办理这项业务的权限。';
+  if (status === 404) return '没有找到您要的内容。';
+  if (status >= 500) return '系统暂时出了点问题，请稍后再试。';
+  return '请求没有成功，请检查后重试。';
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await send(path, init);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+
+export const api = {
+  requestCode: (phone: string) => json<{ sent: true; expiresAt: string }>('/auth/codes', post({ phone })),
+  signIn: (phone: string, code: string) =>
+    json<{ token: string; expiresAt: string; user: User }>('/auth/sessions', post({ phone, code })),
+  signOut: () => json<void>('/auth/sessions/current', { method: 'DELETE' }),
+  me: () => json<User>('/me'),
+  /** The development SMS outbox; answers 404 on a production server, where codes go by SMS. */
+  outbox: (phone: string) => json<OutboxMessage[]>(`/dev/sms-outbox?phone=${encodeURIComponent(phone)}`),
+  applications: (state?: string) =>
+    json<ApplicationSummary[]>('/applications' + (state ? `?state=${encodeURIComponent(state)}` : '')),
+  application: (id: string) => json<ApplicationSummary>(`/applications/${encodeURIComponent(id)}`),
+  events: (id: string) => json<ApplicationEvent[]>(`/applications/${encodeURIComponent(id)}/events`),
+  materials: (id: string) => json<Material[]>(`/applications/${encodeURIComponent(id)}/materials`),
+  /** A material's file, fetched with the bearer token (a plain link cannot carry it). */
+  materialContent: async (applicationId: string, materialId: string): Promise<Blob> => {
+    const res = await send(
+      `/applications/${encodeURIComponent(applicationId)}/materials/${encodeURIComponent(materialId)}/content`,
+    );
+    return res.blob();
+  },
+  move: (id: string, body: MoveRequest) =>
+    json<ApplicationSummary>(`/applications/${encodeURIComponent(id)}/moves`, post(body)),
+  person: (id: string) => json<Person>(`/persons/${encodeURIComponent(id)}`),
+  consents: (id: string) => json<Consent[]>(`/persons/${encodeURIComponent(id)}/consents`),
+  grades: () => json<Named[]>('/grades'),
+};
+
+/** What to show the user for any failure. */
+export function messageOf(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return '系统暂时出了点问题，请稍后再试。';
+}

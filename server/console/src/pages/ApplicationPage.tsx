@@ -1,0 +1,228 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  api,
+  messageOf,
+  type ApplicationEvent,
+  type ApplicationSummary,
+  type Consent,
+  type Material,
+  type Named,
+  type Person,
+  type User,
+} from '../api';
+import { History, roleName, type Actor } from '../components/History';
+import { Materials } from '../components/Materials';
+import { MoveActions } from '../components/MoveActions';
+import { ErrorNote, StatusNote } from '../components/Notice';
+import { chineseDate, dayText, monthText } from '../format';
+import { CAUSE_NAMES, MOVES, RELATIONSHIP_NAMES, STATE_NAMES, type MoveId } from '../labels';
+import { BASE, followLink, hrefOf } from '../router';
+
+interface Loaded {
+  application: ApplicationSummary;
+  events: ApplicationEvent[];
+  materials: Material[];
+  person: Person | null;
+  consents: Consent[];
+}
+
+export function ApplicationPage({ id, user }: { id: string; user: User }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [grades, setGrades] = useState<Named[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const doneNote = useRef<HTMLParagraphElement>(null);
+
+  const load = useCallback(async () => {
+    const [application, events, materials] = await Promise.all([
+      api.application(id),
+      api.events(id),
+      api.materials(id),
+    ]);
+    // The person's details and consents help, but the application can be worked on without them.
+    const [person, consents] = await Promise.allSettled([
+      api.person(application.personId),
+      api.consents(application.personId),
+    ]);
+    setData({
+      application,
+      events,
+      materials,
+      person: person.status === 'fulfilled' ? person.value : null,
+      consents: consents.status === 'fulfilled' ? consents.value : [],
+    });
+  }, [id]);
+
+  useEffect(() => {
+    setData(null);
+    setError(null);
+    setDone(null);
+    load().catch((err: unknown) => setError(messageOf(err)));
+    api
+      .grades()
+      .then(setGrades)
+      .catch(() => setGrades([]));
+  }, [load]);
+
+  // Focus the title once the page has its data; after a move, focus goes to the confirmation instead.
+  const loaded = data !== null;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
+
+  useEffect(() => {
+    if (done) doneNote.current?.focus();
+  }, [done]);
+
+  async function moved(updated: ApplicationSummary, move: MoveId) {
+    setDone(`已办理“${MOVES[move].label}”。现在的状态：${updated.stateName}。`);
+    setData((d) => (d ? { ...d, application: updated } : d));
+    try {
+      await load();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  if (error && !data) {
+    return (
+      <section>
+        <BackLink />
+        <h1>打不开这份申请</h1>
+        <ErrorNote message={error} />
+      </section>
+    );
+  }
+  if (!data) {
+    return (
+      <section>
+        <BackLink />
+        <p className="muted">正在读取申请…</p>
+      </section>
+    );
+  }
+
+  const { application: a, events, materials, person, consents } = data;
+  const actorOf = (e: ApplicationEvent): Actor => {
+    if (e.actorId === user.id) return { name: user.name ?? '您', note: '您本人' };
+    const grantee = consents.find((c) => c.granteeId === e.actorId);
+    if (grantee?.granteeName) {
+      return { name: grantee.granteeName, note: RELATIONSHIP_NAMES[grantee.relationship] ?? roleName(e.actorRole) };
+    }
+    return { name: roleName(e.actorRole) };
+  };
+  const objection = [...events].reverse().find((e) => e.move === 'object');
+
+  return (
+    <article className="application">
+      <BackLink state={a.state} />
+      <div className="title-row">
+        <h1 ref={heading} tabIndex={-1}>
+          {a.person.name}的失能评估申请
+        </h1>
+        <span className="badge badge-large" data-testid="state">
+          {a.stateName}
+        </span>
+      </div>
+      {done && <StatusNote ref={doneNote}>{done}</StatusNote>}
+      <ErrorNote message={error} />
+
+      <div className="layout">
+        <section className="card area-summary" aria-labelledby="summary-title">
+          <h2 id="summary-title">办理进度</h2>
+          <dl className="facts">
+            <Fact term="当前状态">{STATE_NAMES[a.state as keyof typeof STATE_NAMES] ?? a.stateName}</Fact>
+            {a.submittedAt && <Fact term="提交时间">{dayText(a.submittedAt)}</Fact>}
+            {a.scheduledFor && <Fact term="上门评估日期">{chineseDate(a.scheduledFor)}</Fact>}
+            {a.gradeName && <Fact term="评估等级">{a.gradeName}</Fact>}
+            {a.noticeDate && <Fact term="结论通知日期">{chineseDate(a.noticeDate)}</Fact>}
+            {a.objectionDeadline && (
+              <Fact term="复评申请截止" highlight>
+                {chineseDate(a.objectionDeadline)}（含当天）
+              </Fact>
+            )}
+            {a.benefitStartMonth && <Fact term="待遇开始月份">{monthText(a.benefitStartMonth)}</Fact>}
+            {a.objectionCount > 0 && <Fact term="复评">已申请过复评，复评结论为最终结论</Fact>}
+          </dl>
+          {a.state === 'objection-filed' && objection?.reason && (
+            <p className="notice notice-warn">申请人提出复评，理由：{objection.reason}</p>
+          )}
+        </section>
+
+        <section className="card area-actions" aria-labelledby="actions-title">
+          <h2 id="actions-title">办理</h2>
+          <MoveActions key={a.state} application={a} grades={grades} onMoved={(u, m) => void moved(u, m)} />
+        </section>
+
+        <section className="card area-person" aria-labelledby="person-title">
+          <h2 id="person-title">参保人</h2>
+          <dl className="facts">
+            <Fact term="姓名">
+              {a.person.name}
+              {person?.isSample ? '（示例数据）' : ''}
+            </Fact>
+            <Fact term="身份证号">
+              <span className="mono">{a.person.idNumberMasked}</span>
+            </Fact>
+            {person && (
+              <>
+                <Fact term="性别">{person.gender === 'female' ? '女' : '男'}</Fact>
+                <Fact term="出生日期">{chineseDate(person.birthDate)}</Fact>
+                <Fact term="统筹区">
+                  {person.regionName}
+                  {person.districtName ? ` ${person.districtName}` : ''}
+                </Fact>
+                <Fact term="参保类型">{person.insuranceName}</Fact>
+                <Fact term="联系电话">{person.phone}</Fact>
+                <Fact term="居住地址">{person.address}</Fact>
+              </>
+            )}
+          </dl>
+        </section>
+
+        <section className="card area-request" aria-labelledby="request-title">
+          <h2 id="request-title">申请内容</h2>
+          <dl className="facts">
+            <Fact term="护理方式">{a.careModeName ?? '未选择'}</Fact>
+            {a.disabilityCause && <Fact term="失能原因">{CAUSE_NAMES[a.disabilityCause] ?? a.disabilityCause}</Fact>}
+            {a.disabilityMonths !== null && <Fact term="失能时长">{a.disabilityMonths} 个月</Fact>}
+            {a.visitAddress && <Fact term="上门评估地址">{a.visitAddress}</Fact>}
+            {a.contactPhone && <Fact term="联系电话">{a.contactPhone}</Fact>}
+            {a.description && <Fact term="情况说明">{a.description}</Fact>}
+          </dl>
+        </section>
+
+        <section className="card area-materials" aria-labelledby="materials-title">
+          <h2 id="materials-title">申请材料（{materials.length} 份）</h2>
+          <Materials applicationId={a.id} materials={materials} />
+        </section>
+
+        <section className="card area-history" aria-labelledby="history-title">
+          <h2 id="history-title">办理记录</h2>
+          <History events={events} grades={grades} actorOf={actorOf} />
+        </section>
+      </div>
+    </article>
+  );
+}
+
+function Fact({ term, children, highlight }: { term: string; children: ReactNode; highlight?: boolean }) {
+  return (
+    <div className={highlight ? 'highlight' : undefined}>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function BackLink({ state }: { state?: string }) {
+  const href = state ? hrefOf({ page: 'queue', state }) : BASE;
+  return (
+    <p className="back">
+      <a href={href} onClick={followLink}>
+        ← 返回待办队列
+      </a>
+    </p>
+  );
+}
