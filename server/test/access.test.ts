@@ -51,16 +51,13 @@ interface Fixture {
 async function setup(proxy: string): Promise<Fixture> {
   const relationship = proxy === tokens.resident ? 'child' : 'community-help';
   const person = await addPerson(t, proxy, { relationship });
-  const consent = await t.http
-    .post(`/api/v1/persons/${person.id}/consents`)
-    .set(bearer(proxy))
-    .send({
-      granteePhone: freshPhone(),
-      relationship: 'relative',
-      method: 'written',
-      givenBy: '老人',
-      givenAt: '2026-05-01T10:00:00+08:00',
-    });
+  const consent = await t.http.post(`/api/v1/persons/${person.id}/consents`).set(bearer(proxy)).send({
+    granteePhone: freshPhone(),
+    relationship: 'relative',
+    method: 'written',
+    givenBy: '老人',
+    givenAt: '2026-05-01T10:00:00+08:00',
+  });
   const draft = await addDraft(t, proxy, person.id);
   const material = await t.http
     .post(`/api/v1/applications/${draft.id}/materials`)

@@ -8,6 +8,8 @@ import type { UploadedFile } from '../services/materials';
 export function singleFileUpload(maxBytes: number): Middleware<AppState> {
   const handle = multer({
     storage: multer.memoryStorage(),
+    // Browsers send UTF-8 file names (病历.pdf) without declaring a charset.
+    defParamCharset: 'utf8',
     limits: { fileSize: maxBytes, files: 1, fields: 10 },
   }).single('file');
   return async (ctx, next) => {

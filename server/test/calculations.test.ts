@@ -1,0 +1,160 @@
+// The fixed calls of api-contract.md and the reference lists. Expected numbers come from the rules
+// module itself (no rule value typed into a fixture), except the contract's own worked example.
+import {
+  estimate,
+  eligibility,
+  objectionDeadline,
+  REGION_IDS,
+  DOCUMENTS,
+  documentStatus,
+  clauseText,
+} from '@changhu/rules';
+import { createTestApp, expectErrorShape, type TestApp } from './helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ seed: false });
+});
+afterAll(() => t.close());
+
+const contractExample = {
+  region: 'wenzhou',
+  district: 'lucheng',
+  insurance: 'employee',
+  careMode: 'home',
+  grade: 'severe-3',
+  monthlyBillFen: 350000,
+  month: '2024-05',
+  asOf: '2024-05-20',
+};
+
+describe('POST /api/v1/estimates', () => {
+  it('answers the contract example', async () => {
+    const res = await t.http.post('/api/v1/estimates').send(contractExample);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      monthlyCapFen: 298000,
+      eligibleCostFen: 298000,
+      fundRatio: 0.8,
+      fundPaysFen: 238400,
+      personPaysFen: 111600,
+    });
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(estimate(contractExample))));
+    expect(res.body.citations).toContainEqual({ doc: 'wenzhou-2023', clause: '§二(五)' });
+  });
+
+  const bad: [string, Record<string, unknown>][] = [
+    ['an unknown region', { region: 'hangzhou' }],
+    ['an unknown care mode', { careMode: 'spa' }],
+    ['an unknown grade', { grade: 'severe-9' }],
+    ['negative fen', { monthlyBillFen: -1 }],
+    ['fractional fen', { monthlyBillFen: 100.5 }],
+    ['fen as a string', { monthlyBillFen: '350000' }],
+    ['a bad date', { asOf: '2024-02-30' }],
+    ['a bad month', { month: '2024-13' }],
+    ['a missing grade where the region needs one', { grade: undefined }],
+  ];
+  it.each(bad)('refuses %s with 400 and the error shape', async (_name, change) => {
+    const res = await t.http.post('/api/v1/estimates').send({ ...contractExample, ...change });
+    expect(res.status).toBe(400);
+    expectErrorShape(res.body);
+    expect(res.body.error.code).toBe('invalid-input');
+    expect(res.body.error.details.length).toBeGreaterThan(0);
+  });
+
+  it('lists the known regions when the region is unknown', async () => {
+    const res = await t.http.post('/api/v1/estimates').send({ ...contractExample, region: 'hangzhou' });
+    for (const id of REGION_IDS) expect(JSON.stringify(res.body.error)).toContain(id);
+  });
+
+  it('refuses malformed JSON and a non-object body', async () => {
+    const res = await t.http.post('/api/v1/estimates').set('Content-Type', 'application/json').send('{"region":');
+    expect(res.status).toBe(400);
+    expectErrorShape(res.body);
+    const arr = await t.http.post('/api/v1/estimates').send([1, 2]);
+    expect(arr.status).toBe(400);
+    expectErrorShape(arr.body);
+  });
+});
+
+describe('POST /api/v1/eligibility', () => {
+  const example = {
+    region: 'jining',
+    district: 'liangshan',
+    insurance: 'resident',
+    grade: null,
+    disabilityMonths: 8,
+    disabilityCause: 'illness',
+    asOf: '2024-05-20',
+  };
+  it('answers as the rules module does', async () => {
+    const res = await t.http.post('/api/v1/eligibility').send(example);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(eligibility(example))));
+    expect(['eligible', 'not-eligible', 'apply-for-assessment', 'unknown']).toContain(res.body.verdict);
+  });
+  it.each([
+    ['no region', { region: undefined }],
+    ['no insurance', { insurance: undefined }],
+    ['an unknown cause', { disabilityCause: 'boredom' }],
+    ['negative months', { disabilityMonths: -3 }],
+  ])('refuses %s with 400', async (_n, change) => {
+    const res = await t.http.post('/api/v1/eligibility').send({ ...example, ...change });
+    expect(res.status).toBe(400);
+    expectErrorShape(res.body);
+  });
+});
+
+describe('reference lists and documents', () => {
+  it('lists regions with their districts', async () => {
+    const res = await t.http.get('/api/v1/regions');
+    expect(res.status).toBe(200);
+    expect(res.body.map((r: { id: string }) => r.id)).toEqual([...REGION_IDS]);
+    const wenzhou = res.body.find((r: { id: string }) => r.id === 'wenzhou');
+    expect(wenzhou.districts).toContainEqual({ id: 'lucheng', name: '鹿城区', group: 'wenzhou-city' });
+  });
+
+  it.each(['/api/v1/care-modes', '/api/v1/insurance-types', '/api/v1/grades'])(
+    'lists %s with Chinese names',
+    async (p) => {
+      const res = await t.http.get(p);
+      expect(res.status).toBe(200);
+      expect(res.body.length).toBeGreaterThan(0);
+      for (const item of res.body) expect(item.name).toMatch(/[\u4e00-\u9fa5]/);
+    },
+  );
+
+  it('gives each document its status on a date', async () => {
+    const res = await t.http.get('/api/v1/documents').query({ asOf: '2026-05-20' });
+    expect(res.status).toBe(200);
+    for (const d of DOCUMENTS) {
+      expect(res.body.find((x: { id: string }) => x.id === d.id).status).toBe(documentStatus(d.id, '2026-05-20'));
+    }
+    expect(res.body.find((x: { id: string }) => x.id === 'jinjiang-2023').status).toBe('expired');
+    const bad = await t.http.get('/api/v1/documents').query({ asOf: '20-05-2026' });
+    expect(bad.status).toBe(400);
+    expectErrorShape(bad.body);
+  });
+
+  it('returns the words of a clause by its citation', async () => {
+    const res = await t.http.get(`/api/v1/documents/wenzhou-2023/clauses/${encodeURIComponent('§三(三)')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.text).toBe(clauseText('wenzhou-2023', '§三(三)'));
+    expect(res.body.text).toContain('10个工作日');
+    const doc = await t.http.get('/api/v1/documents/wenzhou-2023');
+    expect(doc.body.clauses.map((c: { id: string }) => c.id)).toContain('§二(五)');
+  });
+
+  it('answers 404 for an unknown clause and 400 for an unknown document', async () => {
+    const clause = await t.http.get(`/api/v1/documents/wenzhou-2023/clauses/${encodeURIComponent('§九十九')}`);
+    expect(clause.status).toBe(404);
+    expectErrorShape(clause.body);
+    const doc = await t.http.get('/api/v1/documents/shanghai-2020/clauses/x');
+    expect(doc.status).toBe(400);
+    expectErrorShape(doc.body);
+  });
+
+  it('agrees with the rules module on the objection deadline it reports', () => {
+    expect(objectionDeadline('2026-09-28', 'wenzhou').deadline).toBe('2026-10-16');
+  });
+});
