@@ -10,6 +10,7 @@ import { authenticate } from './middleware/auth';
 import { errorHandler } from './middleware/errorHandler';
 import { createLogger, requestLogger, type Logger } from './middleware/requestLogger';
 import { registerApplications } from './routes/applications';
+import { registerBenefits } from './routes/benefits';
 import { registerAuth } from './routes/auth';
 import { registerCalculations } from './routes/calculations';
 import type { RouteDeps } from './routes/deps';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   registerInbox(api, routeDeps);
   registerUsers(api, routeDeps);
   registerProviders(api, routeDeps);
+  registerBenefits(api, routeDeps);
   registerDev(api, routeDeps);
   const openapi = openApiDocument(api.specs);
   api.router.get('/openapi.json', (ctx) => {

@@ -1,0 +1,554 @@
+// Benefits: an approved application becomes a benefit with one care mode and one provider at a time
+// (jinjiang-2023 §二(四)1), starting the month the rules give (benefitStart); a change of mode or provider
+// takes effect at the next month boundary; hospital or institutional stays suspend it (jilin-2022 §(四)).
+// Decision: an officer creates the benefit from an approved application (the family's choice of mode and
+// provider is recorded by the officer); it is not created automatically on approval, because an approval
+// can still be followed by an objection and a reassessment.
+import { z } from 'zod';
+import {
+  addDays,
+  benefitStart,
+  CARE_MODE_NAMES,
+  daysInMonthOf,
+  firstDayOf,
+  GRADE_NAMES,
+  modeName,
+  nextMonth,
+  offeredModes,
+  REGION_NAMES,
+  type BenefitState,
+  type CareModeId,
+  type Cite,
+  type GradeId,
+  type RegionId,
+} from '@changhu/rules';
+import type { Db } from '../db';
+import type {
+  Benefit,
+  BenefitEvent,
+  BenefitPlan,
+  BenefitSuspension,
+  Person,
+  Prisma,
+  Provider,
+} from '../generated/prisma/client';
+import { badInput, conflict, forbidden, notFound } from '../lib/errors';
+import { maskIdNumber } from '../lib/personal';
+import { PROXY_ROLES, type AuthUser } from '../lib/roles';
+import { careModeSchema, dateSchema, idSchema } from '../lib/schemas';
+import { shanghaiDate, type Clock } from '../lib/time';
+import { personScope } from './access';
+import { careModesOf } from './providers';
+
+export const BENEFIT_STATE_NAMES: Record<BenefitState, string> = {
+  active: '享受中',
+  suspended: '暂停中',
+  stopped: '已终止',
+};
+
+export const SUSPENSION_REASONS = ['hospital-stay', 'institution-stay', 'other'] as const;
+export const SUSPENSION_REASON_NAMES: Record<(typeof SUSPENSION_REASONS)[number], string> = {
+  'hospital-stay': '住院',
+  'institution-stay': '入住机构接受照护',
+  other: '其他原因',
+};
+/** jilin-2022 §(四): home care stops during a hospital stay or institutional care. */
+export const SUSPENSION_CITE: Cite = { doc: 'jilin-2022', clause: '§(四)' };
+/** jinjiang-2023 §二(四)1: one care mode at a time. */
+export const ONE_MODE_CITE: Cite = { doc: 'jinjiang-2023', clause: '§二(四)1' };
+
+const itemName = z.string().trim().min(1, '服务项目名称不能为空').max(40, '服务项目名称不能超过40个字');
+const reasonSchema = z.string().trim().min(1, '请填写原因').max(200, '原因不能超过200个字');
+
+export const createBenefitInput = z.strictObject({
+  applicationId: idSchema,
+  careMode: careModeSchema,
+  providerId: idSchema,
+  planItems: z
+    .array(itemName)
+    .max(100, '服务计划最多100项')
+    .default([])
+    .describe('服务计划中核定的服务项目名称；计划外的项目在服务记录中标为个人自费'),
+});
+
+export const planChangeInput = z
+  .strictObject({
+    careMode: careModeSchema.optional(),
+    providerId: idSchema.optional(),
+    planItems: z.array(itemName).max(100).optional(),
+    reason: reasonSchema.optional(),
+  })
+  .refine((v) => v.careMode !== undefined || v.providerId !== undefined, {
+    message: '请选择新的护理方式（careMode）或定点机构（providerId）',
+    path: ['careMode'],
+  });
+
+export const suspensionInput = z.strictObject({
+  reason: z.enum(SUSPENSION_REASONS, { error: `暂停原因可选：${SUSPENSION_REASONS.join('、')}` }),
+  from: dateSchema.describe('暂停的第一天'),
+  to: dateSchema.optional().describe('暂停的最后一天（含）；不填表示仍在住院或入住机构'),
+  note: z.string().trim().max(200, '说明不能超过200个字').optional(),
+});
+
+export const endSuspensionInput = z.strictObject({
+  to: dateSchema.describe('暂停的最后一天（含）；次日起恢复'),
+});
+
+export const stopInput = z.strictObject({
+  on: dateSchema.describe('享受待遇的最后一天（含）'),
+  reason: reasonSchema,
+});
+
+export const listBenefitsQuery = z.strictObject({
+  personId: idSchema.optional(),
+  providerId: idSchema.optional(),
+  state: z.enum(['active', 'suspended', 'stopped'], { error: '状态可选：active、suspended、stopped' }).optional(),
+});
+
+const planView = z.object({
+  fromMonth: z.string(),
+  careMode: z.string(),
+  careModeName: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  scheduled: z.boolean().describe('true：尚未生效的变更（从 fromMonth 起生效）'),
+});
+
+const suspensionView = z.object({
+  id: z.string(),
+  reason: z.string(),
+  reasonName: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const benefitView = z.object({
+  id: z.string(),
+  personId: z.string(),
+  person: z.object({ id: z.string(), name: z.string(), idNumberMasked: z.string() }),
+  applicationId: z.string(),
+  region: z.string(),
+  regionName: z.string(),
+  district: z.string().nullable(),
+  insurance: z.string(),
+  grade: z.string(),
+  gradeName: z.string(),
+  approvalDate: z.string(),
+  startMonth: z.string().describe('享受待遇的第一个月'),
+  state: z.enum(['active', 'suspended', 'stopped']),
+  stateName: z.string(),
+  stoppedOn: z.string().nullable(),
+  current: planView.describe('当月（或待遇开始月）生效的护理方式和定点机构'),
+  plans: z.array(planView),
+  planItems: z.array(z.string()),
+  suspensions: z.array(suspensionView),
+  citations: z.array(z.object({ doc: z.string(), clause: z.string() })),
+});
+export type BenefitView = z.output<typeof benefitView>;
+
+export const benefitEventView = z.object({
+  id: z.string(),
+  action: z.string(),
+  from: z.string(),
+  to: z.string(),
+  actorId: z.string(),
+  actorRole: z.string(),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  at: z.string(),
+});
+
+export type FullBenefit = Benefit & {
+  person: Person;
+  plans: (BenefitPlan & { provider: Provider })[];
+  suspensions: BenefitSuspension[];
+};
+
+export const BENEFIT_INCLUDE = {
+  person: true,
+  plans: { include: { provider: true }, orderBy: { fromMonth: 'asc' } },
+  suspensions: { orderBy: { fromDate: 'asc' } },
+} as const satisfies Prisma.BenefitInclude;
+
+/** Benefits the user may read: proxies with consent, staff all, a provider account its own clients. */
+export function benefitScope(user: AuthUser): Prisma.BenefitWhereInput {
+  if (user.role === 'provider') {
+    return { plans: { some: { provider: { accounts: { some: { userId: user.id } } } } } };
+  }
+  return PROXY_ROLES.includes(user.role) ? { person: personScope(user) } : {};
+}
+
+/** The plan in force in a month: the latest whose fromMonth is not after it. */
+export function planFor<P extends { fromMonth: string }>(plans: P[], month: string): P | undefined {
+  return [...plans]
+    .sort((a, b) => a.fromMonth.localeCompare(b.fromMonth))
+    .filter((p) => p.fromMonth <= month)
+    .pop();
+}
+
+/** Is the benefit paying on this day: on or after its start, not after it stopped, not in a suspension. */
+export function isCoveredDay(b: Benefit & { suspensions: BenefitSuspension[] }, day: string): boolean {
+  if (day < firstDayOf(b.startMonth)) return false;
+  if (b.stoppedOn && day > b.stoppedOn) return false;
+  return !b.suspensions.some((s) => s.fromDate <= day && (s.toDate === null || day <= s.toDate));
+}
+
+/** Days of the month in which the benefit was active and not suspended (the daysCovered of the estimate). */
+export function daysCovered(b: Benefit & { suspensions: BenefitSuspension[] }, month: string): number {
+  let n = 0;
+  for (let day = firstDayOf(month), i = 0; i < daysInMonthOf(month); i++, day = addDays(day, 1)) {
+    if (isCoveredDay(b, day)) n += 1;
+  }
+  return n;
+}
+
+export class BenefitService {
+  constructor(
+    private readonly prisma: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  private today(): string {
+    return shanghaiDate(this.clock());
+  }
+
+  toView(b: FullBenefit): BenefitView {
+    const region = b.region as RegionId;
+    const month = this.today().slice(0, 7);
+    const plan = (p: BenefitPlan & { provider: Provider }) => ({
+      fromMonth: p.fromMonth,
+      careMode: p.careMode,
+      careModeName: modeName(region, p.careMode as CareModeId),
+      providerId: p.providerId,
+      providerName: p.provider.name,
+      scheduled: p.fromMonth > month && p.fromMonth > b.startMonth,
+    });
+    const current = planFor(b.plans, month < b.startMonth ? b.startMonth : month) ?? b.plans[0];
+    return {
+      id: b.id,
+      personId: b.personId,
+      person: { id: b.person.id, name: b.person.name, idNumberMasked: maskIdNumber(b.person.idNumber) },
+      applicationId: b.applicationId,
+      region: b.region,
+      regionName: REGION_NAMES[region] ?? b.region,
+      district: b.district,
+      insurance: b.insurance,
+      grade: b.grade,
+      gradeName: GRADE_NAMES[b.grade as GradeId] ?? b.grade,
+      approvalDate: b.approvalDate,
+      startMonth: b.startMonth,
+      state: b.state as BenefitState,
+      stateName: BENEFIT_STATE_NAMES[b.state as BenefitState],
+      stoppedOn: b.stoppedOn,
+      current: plan(current),
+      plans: b.plans.map(plan),
+      planItems: JSON.parse(b.planItems) as string[],
+      suspensions: b.suspensions.map((s) => ({
+        id: s.id,
+        reason: s.reason,
+        reasonName: SUSPENSION_REASON_NAMES[s.reason as (typeof SUSPENSION_REASONS)[number]] ?? s.reason,
+        from: s.fromDate,
+        to: s.toDate,
+        note: s.note,
+      })),
+      citations: [...benefitStart(b.approvalDate, region).citations, ONE_MODE_CITE],
+    };
+  }
+
+  /** The benefit if the user may read it, else 404. */
+  async readable(user: AuthUser, id: string): Promise<FullBenefit> {
+    const b = await this.prisma.benefit.findFirst({ where: { id, ...benefitScope(user) }, include: BENEFIT_INCLUDE });
+    if (!b) throw notFound('没有找到这项待遇，或您无权查看。');
+    return b;
+  }
+
+  /** The provider a `provider` account works for; null for any other account. */
+  async providerIdOf(user: AuthUser): Promise<string | null> {
+    if (user.role !== 'provider') return null;
+    const account = await this.prisma.providerAccount.findUnique({ where: { userId: user.id } });
+    return account?.providerId ?? null;
+  }
+
+  /** The mode must be offered by the region that month, and the provider of that region must offer it. */
+  private async checkChoice(region: RegionId, month: string, careMode: CareModeId, providerId: string) {
+    const offered = offeredModes(region, month);
+    if (!offered.includes(careMode)) {
+      throw badInput(
+        `${REGION_NAMES[region]}的长护险在${month}没有“${CARE_MODE_NAMES[careMode]}”，可选：${offered.map((m) => modeName(region, m)).join('、')}。`,
+        [{ path: 'careMode', message: `可选：${offered.join('、')}` }],
+      );
+    }
+    const provider = await this.prisma.provider.findUnique({ where: { id: providerId } });
+    if (!provider) throw badInput('没有这家定点机构。', [{ path: 'providerId', message: '未知定点机构' }]);
+    if (provider.region !== region) {
+      throw badInput(`“${provider.name}”不是${REGION_NAMES[region]}的定点机构。`, [
+        { path: 'providerId', message: `该机构属于${REGION_NAMES[provider.region as RegionId] ?? provider.region}` },
+      ]);
+    }
+    if (!careModesOf(provider).includes(careMode)) {
+      throw badInput(`“${provider.name}”不提供${modeName(region, careMode)}，请换一家机构或换一种护理方式。`, [
+        { path: 'providerId', message: `该机构提供：${careModesOf(provider).join('、')}` },
+      ]);
+    }
+    return provider;
+  }
+
+  private event(
+    tx: Prisma.TransactionClient,
+    b: { id: string; state: string },
+    user: AuthUser,
+    action: string,
+    to: string,
+    reason: string | null,
+    data: Record<string, unknown> | null,
+  ) {
+    return tx.benefitEvent.create({
+      data: {
+        benefitId: b.id,
+        action,
+        fromState: b.state,
+        toState: to,
+        actorId: user.id,
+        actorRole: user.role,
+        reason,
+        data: data ? JSON.stringify(data) : null,
+        at: this.clock(),
+      },
+    });
+  }
+
+  async create(user: AuthUser, input: z.output<typeof createBenefitInput>): Promise<BenefitView> {
+    const application = await this.prisma.application.findUnique({
+      where: { id: input.applicationId },
+      include: { person: true },
+    });
+    if (!application) throw notFound('没有找到这份申请。');
+    if (application.state !== 'approved' || !application.noticeDate || !application.grade) {
+      throw conflict('application-not-approved', '只有已核准的申请才能开始享受待遇。', [
+        { path: 'applicationId', message: `申请当前状态：${application.state}` },
+      ]);
+    }
+    const person = application.person;
+    const region = person.region as RegionId;
+    const start = benefitStart(application.noticeDate, region);
+    await this.checkChoice(region, start.month, input.careMode, input.providerId);
+    const existing = await this.prisma.benefit.findFirst({
+      where: { OR: [{ applicationId: application.id }, { personId: person.id, state: { not: 'stopped' } }] },
+    });
+    if (existing) {
+      throw conflict('benefit-exists', '这位参保人已有一项正在享受的待遇；同一时间只能选择一种护理方式。', [
+        { path: 'applicationId', message: `已有待遇：${existing.id}` },
+      ]);
+    }
+    const created = await this.prisma.$transaction(async (tx) => {
+      const b = await tx.benefit.create({
+        data: {
+          personId: person.id,
+          applicationId: application.id,
+          region,
+          district: person.district,
+          insurance: person.insurance,
+          grade: application.grade!,
+          approvalDate: application.noticeDate!,
+          startMonth: start.month,
+          planItems: JSON.stringify(input.planItems),
+          createdById: user.id,
+          plans: {
+            create: {
+              fromMonth: start.month,
+              careMode: input.careMode,
+              providerId: input.providerId,
+              requestedById: user.id,
+            },
+          },
+        },
+      });
+      await this.event(tx, { id: b.id, state: 'none' }, user, 'create', 'active', null, {
+        startMonth: start.month,
+        careMode: input.careMode,
+        providerId: input.providerId,
+        citations: start.citations,
+      });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+    });
+    return this.toView(created);
+  }
+
+  async list(user: AuthUser, query: z.output<typeof listBenefitsQuery>): Promise<BenefitView[]> {
+    const rows = await this.prisma.benefit.findMany({
+      where: {
+        AND: [
+          benefitScope(user),
+          query.personId ? { personId: query.personId } : {},
+          query.state ? { state: query.state } : {},
+          query.providerId ? { plans: { some: { providerId: query.providerId } } } : {},
+        ],
+      },
+      include: BENEFIT_INCLUDE,
+      orderBy: { createdAt: 'desc' },
+      take: 500,
+    });
+    return rows.map((b) => this.toView(b));
+  }
+
+  async get(user: AuthUser, id: string): Promise<BenefitView> {
+    return this.toView(await this.readable(user, id));
+  }
+
+  /** Officers record changes; the person's proxies may ask for one themselves. */
+  private async writable(user: AuthUser, id: string, proxiesToo: boolean): Promise<FullBenefit> {
+    const isProxy = PROXY_ROLES.includes(user.role);
+    if (user.role !== 'officer' && !(proxiesToo && isProxy)) {
+      throw forbidden('您的账号不能办理这项业务。');
+    }
+    const b = await this.readable(user, id);
+    if (b.state === 'stopped') throw conflict('benefit-stopped', '这项待遇已经终止，不能再办理。');
+    return b;
+  }
+
+  /** A change of mode or provider (and plan items), in force from the next month boundary. */
+  async changePlan(user: AuthUser, id: string, input: z.output<typeof planChangeInput>): Promise<BenefitView> {
+    const b = await this.writable(user, id, true);
+    const region = b.region as RegionId;
+    const thisMonth = this.today().slice(0, 7);
+    const fromMonth = nextMonth(thisMonth) < b.startMonth ? b.startMonth : nextMonth(thisMonth);
+    const before = planFor(b.plans, fromMonth)!;
+    const careMode = input.careMode ?? (before.careMode as CareModeId);
+    const providerId = input.providerId ?? before.providerId;
+    if (careMode === before.careMode && providerId === before.providerId && input.planItems === undefined) {
+      throw badInput('新的选择与现在的相同，不需要变更。', [{ path: 'careMode', message: '与现在相同' }]);
+    }
+    await this.checkChoice(region, fromMonth, careMode, providerId);
+    const updated = await this.prisma.$transaction(async (tx) => {
+      await tx.benefitPlan.upsert({
+        where: { benefitId_fromMonth: { benefitId: b.id, fromMonth } },
+        update: { careMode, providerId, requestedById: user.id },
+        create: { benefitId: b.id, fromMonth, careMode, providerId, requestedById: user.id },
+      });
+      if (input.planItems) {
+        await tx.benefit.update({ where: { id: b.id }, data: { planItems: JSON.stringify(input.planItems) } });
+      }
+      await this.event(tx, b, user, 'change-plan', b.state, input.reason ?? null, {
+        fromMonth,
+        careMode,
+        providerId,
+        ...(input.planItems ? { planItems: input.planItems } : {}),
+        citations: [ONE_MODE_CITE],
+      });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+    });
+    return this.toView(updated);
+  }
+
+  async suspend(user: AuthUser, id: string, input: z.output<typeof suspensionInput>): Promise<BenefitView> {
+    const b = await this.writable(user, id, false);
+    const to = input.to ?? null;
+    if (to !== null && to < input.from) {
+      throw badInput('暂停的最后一天不能早于第一天。', [{ path: 'to', message: `应不早于 ${input.from}` }]);
+    }
+    if (input.from < firstDayOf(b.startMonth)) {
+      throw badInput(`待遇从${b.startMonth}开始，暂停不能早于${firstDayOf(b.startMonth)}。`, [
+        { path: 'from', message: `应不早于 ${firstDayOf(b.startMonth)}` },
+      ]);
+    }
+    const overlapping = b.suspensions.find(
+      (s) => s.fromDate <= (to ?? '9999-12-31') && input.from <= (s.toDate ?? '9999-12-31'),
+    );
+    if (overlapping) {
+      throw conflict(
+        'overlapping-suspension',
+        `这段时间与已登记的暂停（${overlapping.fromDate} 至 ${overlapping.toDate ?? '今'}）重叠，请核对日期。`,
+        [{ path: 'from', message: `与暂停 ${overlapping.id} 重叠` }],
+      );
+    }
+    const state = to === null ? 'suspended' : b.state;
+    const updated = await this.prisma.$transaction(async (tx) => {
+      await tx.benefitSuspension.create({
+        data: {
+          benefitId: b.id,
+          reason: input.reason,
+          note: input.note ?? null,
+          fromDate: input.from,
+          toDate: to,
+          recordedById: user.id,
+        },
+      });
+      await tx.benefit.update({ where: { id: b.id }, data: { state } });
+      await this.event(tx, b, user, 'suspend', state, SUSPENSION_REASON_NAMES[input.reason], {
+        from: input.from,
+        to,
+        citations: [SUSPENSION_CITE],
+      });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+    });
+    return this.toView(updated);
+  }
+
+  /** Ends an open suspension: care resumes the day after `to`. */
+  async endSuspension(
+    user: AuthUser,
+    id: string,
+    suspensionId: string,
+    input: z.output<typeof endSuspensionInput>,
+  ): Promise<BenefitView> {
+    const b = await this.writable(user, id, false);
+    const s = b.suspensions.find((x) => x.id === suspensionId);
+    if (!s) throw notFound('没有找到这次暂停记录。');
+    if (s.toDate !== null) throw conflict('suspension-ended', `这次暂停已于${s.toDate}结束。`);
+    if (input.to < s.fromDate) {
+      throw badInput('暂停的最后一天不能早于第一天。', [{ path: 'to', message: `应不早于 ${s.fromDate}` }]);
+    }
+    const updated = await this.prisma.$transaction(async (tx) => {
+      await tx.benefitSuspension.update({ where: { id: s.id }, data: { toDate: input.to } });
+      await tx.benefit.update({ where: { id: b.id }, data: { state: 'active' } });
+      await this.event(tx, b, user, 'resume', 'active', null, {
+        suspensionId: s.id,
+        from: s.fromDate,
+        to: input.to,
+        resumesOn: addDays(input.to, 1),
+      });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+    });
+    return this.toView(updated);
+  }
+
+  async stop(user: AuthUser, id: string, input: z.output<typeof stopInput>): Promise<BenefitView> {
+    const b = await this.writable(user, id, false);
+    if (input.on < b.approvalDate) {
+      throw badInput('终止日期不能早于核准日期。', [{ path: 'on', message: `应不早于 ${b.approvalDate}` }]);
+    }
+    const open = b.suspensions.find((s) => s.toDate === null);
+    const updated = await this.prisma.$transaction(async (tx) => {
+      if (open) {
+        await tx.benefitSuspension.update({
+          where: { id: open.id },
+          data: { toDate: input.on < open.fromDate ? open.fromDate : input.on },
+        });
+      }
+      await tx.benefit.update({ where: { id: b.id }, data: { state: 'stopped', stoppedOn: input.on } });
+      await this.event(tx, b, user, 'stop', 'stopped', input.reason, { on: input.on });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+    });
+    return this.toView(updated);
+  }
+
+  async events(user: AuthUser, id: string) {
+    await this.readable(user, id);
+    const rows: BenefitEvent[] = await this.prisma.benefitEvent.findMany({
+      where: { benefitId: id },
+      orderBy: { at: 'asc' },
+    });
+    return rows.map((e) => ({
+      id: e.id,
+      action: e.action,
+      from: e.fromState,
+      to: e.toState,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      reason: e.reason,
+      data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
+      at: e.at.toISOString(),
+    }));
+  }
+}
