@@ -7,6 +7,7 @@ import { Api, openApiDocument } from './lib/api';
 import type { AppState } from './lib/context';
 import { systemClock, type Clock } from './lib/time';
 import { authenticate } from './middleware/auth';
+import { serveConsole } from './middleware/console';
 import { errorHandler } from './middleware/errorHandler';
 import { createLogger, requestLogger, type Logger } from './middleware/requestLogger';
 import { registerApplications } from './routes/applications';
@@ -33,7 +34,9 @@ export interface AppDeps {
   outbox?: SmsSender;
   clock?: Clock;
   logger?: Logger;
-  /** Extra middleware mounted after the API (e.g. the console and H5 static files). */
+  /** The built officer console (server/console/dist by default), served at /console. */
+  consoleDir?: string;
+  /** Extra middleware mounted after the API (e.g. the H5 static files). */
   extra?: Koa.Middleware<AppState>[];
 }
 
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.use(authenticate(services.auth));
   app.use(api.router.routes());
   app.use(api.router.allowedMethods({ throw: false }));
+  app.use(serveConsole(deps.consoleDir));
   for (const mw of deps.extra ?? []) app.use(mw);
   return app;
 }

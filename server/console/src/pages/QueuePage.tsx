@@ -7,6 +7,10 @@ import { followLink, hrefOf } from '../router';
 
 type QueueState = (typeof QUEUE_STATES)[number];
 const DEFAULT_STATE: QueueState = 'submitted';
+/** Decided applications no longer wait for anyone. */
+const DECIDED = ['approved', 'rejected'];
+
+const waitingText = (days: number) => (days === 0 ? '今天提交' : `已等 ${days} 天`);
 
 function isQueueState(s: string | null): s is QueueState {
   return (QUEUE_STATES as readonly string[]).includes(s ?? '');
@@ -114,7 +118,8 @@ function QueueItem({ application: a }: { application: ApplicationSummary }) {
           <div>
             <dt>提交时间</dt>
             <dd>
-              {dayText(a.submittedAt)}（已等 {daysSince(a.submittedAt)} 天）
+              {dayText(a.submittedAt)}
+              {!DECIDED.includes(a.state) && `（${waitingText(daysSince(a.submittedAt))}）`}
             </dd>
           </div>
         )}

@@ -1,0 +1,255 @@
+// The officer console in headless Chromium: one application from `submitted` to `approved`, driven
+// through the screens an officer uses, against the real server, database and built console.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { chineseDate, shanghaiDate } from '../src/lib/time';
+import { DEMO_ACCOUNTS, withCheckDigit } from '../src/seed';
+import {
+  ApiClient,
+  CHROMIUM,
+  ensureConsoleBuilt,
+  hasChromium,
+  launchChromium,
+  poll,
+  startServer,
+  type RunningServer,
+} from './helpers/browser';
+
+const DAY = 86_400_000;
+const OFFICER = DEMO_ACCOUNTS.find((a) => a.role === 'officer')!;
+const PERSON = {
+  name: '赵桂兰',
+  idNumber: withCheckDigit('33030219450618002'),
+  region: 'wenzhou',
+  district: 'lucheng',
+  insurance: 'employee-retired',
+  phone: '13912345679',
+  address: '温州市鹿城区五马街道测试路2号',
+};
+const RESIDENT_PHONE = '13912345678';
+const SHOTS = '/tmp';
+
+if (!hasChromium()) {
+  // The only reason to skip: CI installs it (`.ci/run`); locally `apt-get install -y chromium fonts-noto-cjk`.
+  console.warn(
+    `console.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
+  );
+}
+const describeWithChromium = hasChromium() ? describe : describe.skip;
+
+describeWithChromium('officer console (headless Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let applicationId: string;
+  const resident = () => new ApiClient(server.baseUrl);
+
+  beforeAll(async () => {
+    const consoleDir = ensureConsoleBuilt();
+    server = await startServer(consoleDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(10_000);
+
+    // A family member signs in, registers her mother with consent, drafts, uploads the ID card and submits.
+    const family = resident();
+    await family.signIn(RESIDENT_PHONE);
+    const person = await family.call<{ id: string }>('POST', '/persons', {
+      ...PERSON,
+      relationship: 'child',
+      consent: { method: 'in-person', givenBy: PERSON.name, givenAt: new Date().toISOString() },
+    });
+    const application = await family.call<{ id: string }>('POST', '/applications', {
+      personId: person.id,
+      careMode: 'home',
+    });
+    applicationId = application.id;
+    await family.call('PATCH', `/applications/${applicationId}`, {
+      disabilityCause: 'illness',
+      disabilityMonths: 7,
+      description: '中风后长期卧床，需要上门护理。',
+    });
+    const idCard = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 1, height: 1 } });
+    const form = new FormData();
+    form.set('kind', 'id-card');
+    form.set('file', new Blob([new Uint8Array(idCard)], { type: 'image/png' }), 'id-card.png');
+    await family.call('POST', `/applications/${applicationId}/materials`, form);
+    await family.call('POST', `/applications/${applicationId}/moves`, { move: 'submit' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const heading = () => page.getByRole('heading', { level: 1 });
+  const stateBadge = () => page.getByTestId('state');
+  const historyRows = () => page.locator('.history-row');
+  const done = () => page.getByRole('status').filter({ hasText: '已办理' });
+
+  /** Opens a move's form, fills it, confirms, and waits for the new state on screen. */
+  async function move(label: string, fill: (form: Locator) => Promise<void>, expectedState: string) {
+    await page.getByRole('button', { name: label, exact: true }).click();
+    const form = page.getByRole('form', { name: label });
+    await fill(form);
+    await form.getByRole('button', { name: `确认${label}` }).click();
+    await poll(() => done().textContent()).toBe(`已办理“${label}”。现在的状态：${expectedState}。`);
+    await poll(() => stateBadge().textContent()).toBe(expectedState);
+  }
+
+  /** The history as the officer reads it: one "move | from → to" line per row, oldest first. */
+  async function history(): Promise<string[]> {
+    const rows = await historyRows().all();
+    return Promise.all(
+      rows.map(
+        async (r) => `${await r.locator('strong').textContent()} | ${await r.locator('.history-states').textContent()}`,
+      ),
+    );
+  }
+
+  it('signs the officer in with a code from the dev outbox', async () => {
+    await page.goto(`${server.baseUrl}/console`);
+    await poll(() => heading().textContent()).toBe('经办人员登录');
+    await page.getByLabel('手机号').fill(OFFICER.phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    // In development the page says where the code went instead of an SMS.
+    const hint = page.locator('.dev-hint');
+    await poll(() => hint.textContent()).toContain(`/api/v1/dev/sms-outbox?phone=${OFFICER.phone}`);
+    const code = await resident().latestCode(OFFICER.phone);
+    expect(await hint.textContent()).toContain(code);
+
+    // A wrong code gets the server's own Chinese message.
+    await page.getByLabel('验证码').fill(String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await poll(() => page.getByRole('alert').textContent()).toMatch(/验证码/);
+
+    await page.getByLabel('验证码').fill(code);
+    await page.getByRole('button', { name: '登录' }).click();
+    await poll(() => heading().textContent()).toBe('待办队列');
+    expect(await page.locator('.whoami').textContent()).toBe(`${OFFICER.name}（经办人员）`);
+  });
+
+  it('shows the queue of submitted applications, oldest first, with masked ID numbers', async () => {
+    const current = page.locator('.tab[aria-current="page"]');
+    await poll(() => current.textContent()).toMatch(/^已提交\d+$/);
+    const items = page.locator('.queue-item');
+    await poll(() => items.count()).toBe(3);
+    const names = await items.locator('.queue-name').allTextContents();
+    // The two seeded samples were submitted in January; today's application waits last.
+    expect(names[2]).toBe(PERSON.name);
+    expect(names.slice(0, 2).every((n) => n.includes('示例'))).toBe(true);
+    const ours = items.nth(2);
+    const masked = PERSON.idNumber.slice(0, 4) + '*'.repeat(10) + PERSON.idNumber.slice(-4);
+    expect(await ours.locator('.mono').textContent()).toBe(masked);
+    expect(await page.content()).not.toContain(PERSON.idNumber);
+    expect(await ours.textContent()).toContain('居家上门护理');
+    await page.screenshot({ path: `${SHOTS}/console-queue-desktop.png`, fullPage: true });
+  });
+
+  it('opens the application with the person, materials and history', async () => {
+    await page.getByRole('link', { name: new RegExp(PERSON.name) }).click();
+    await poll(() => heading().textContent()).toBe(`${PERSON.name}的失能评估申请`);
+    expect(page.url()).toBe(`${server.baseUrl}/console/applications/${applicationId}`);
+    expect(await stateBadge().textContent()).toBe('已提交');
+    const person = page.locator('.area-person');
+    await poll(() => person.textContent()).toContain('鹿城区');
+    expect(await person.textContent()).toContain('职工医保（退休）');
+    expect(await page.locator('.area-request').textContent()).toContain('中风后长期卧床');
+    // The ID card is fetched with the officer's token and shown as a thumbnail.
+    const thumb = page.getByRole('img', { name: '身份证：id-card.png' });
+    await poll(() =>
+      thumb.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0),
+    ).toBe(true);
+    expect(await history()).toEqual(['提交申请 | 草稿 → 已提交']);
+    expect(await historyRows().first().textContent()).toContain('办理人：居民（本人或家属）');
+  });
+
+  it('moves it submitted → accepted → assessment-scheduled → assessed → publicized → approved', async () => {
+    await move('受理', async () => {}, '已受理');
+    expect(await history()).toEqual(['提交申请 | 草稿 → 已提交', '受理 | 已提交 → 已受理']);
+    expect(await historyRows().last().textContent()).toContain(`办理人：${OFFICER.name}（您本人）`);
+
+    // The visit date: empty is caught on the page, a past date by the server, in plain Chinese.
+    const visit = shanghaiDate(new Date(Date.now() + 3 * DAY));
+    await page.getByRole('button', { name: '安排上门评估', exact: true }).click();
+    const scheduling = page.getByRole('form', { name: '安排上门评估' });
+    await scheduling.getByRole('button', { name: '确认安排上门评估' }).click();
+    await poll(() => scheduling.locator('.field-error').textContent()).toBe('请选择上门评估的日期。');
+    await scheduling.getByLabel('上门评估日期').fill(shanghaiDate(new Date(Date.now() - 2 * DAY)));
+    await scheduling.getByRole('button', { name: '确认安排上门评估' }).click();
+    await poll(() => scheduling.getByRole('alert').textContent()).toBe('上门评估日期不能早于今天。');
+    await page.getByRole('button', { name: '取消' }).click();
+    await move('安排上门评估', (form) => form.getByLabel('上门评估日期').fill(visit), '待上门评估');
+    expect(await page.locator('.area-summary').textContent()).toContain(`上门评估日期${chineseDate(visit)}`);
+    expect(await historyRows().last().textContent()).toContain(`上门评估日期：${chineseDate(visit)}`);
+
+    // Grades come from the API's list.
+    await move(
+      '录入评估等级',
+      (form) =>
+        form
+          .getByLabel('失能等级')
+          .selectOption({ label: '重度失能Ⅱ级' })
+          .then(() => undefined),
+      '已评估',
+    );
+    expect(await page.locator('.area-summary').textContent()).toContain('评估等级重度失能Ⅱ级');
+    expect(await historyRows().last().textContent()).toContain('失能等级：重度失能Ⅱ级');
+
+    await move('公示', async () => {}, '公示中');
+    await move('核准', async () => {}, '已核准');
+
+    // The objection deadline and benefit start are the server's (computed by the rules module).
+    const officerView = await page.evaluate(
+      `fetch('/api/v1/applications/${applicationId}', { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('changhu.console.token') } }).then(r => r.json())`,
+    );
+    const { objectionDeadline, benefitStartMonth } = officerView as {
+      objectionDeadline: string;
+      benefitStartMonth: string;
+    };
+    expect(objectionDeadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const summary = await page.locator('.area-summary').textContent();
+    expect(summary).toContain(`复评申请截止${chineseDate(objectionDeadline)}（含当天）`);
+    const [y, m] = benefitStartMonth.split('-').map(Number);
+    expect(summary).toContain(`待遇开始月份${y}年${m}月`);
+    expect(await page.getByRole('button', { name: '核准', exact: true }).count()).toBe(0);
+    expect(await page.locator('.area-actions').textContent()).toContain('没有需要您办理的事项');
+
+    expect(await history()).toEqual([
+      '提交申请 | 草稿 → 已提交',
+      '受理 | 已提交 → 已受理',
+      '安排上门评估 | 已受理 → 待上门评估',
+      '录入评估等级 | 待上门评估 → 已评估',
+      '公示 | 已评估 → 公示中',
+      '核准 | 公示中 → 已核准',
+    ]);
+    expect(await historyRows().last().textContent()).toContain(`复评申请截止：${chineseDate(objectionDeadline)}`);
+    await page.screenshot({ path: `${SHOTS}/console-application-desktop.png`, fullPage: true });
+  });
+
+  it('lays out at 375px without sideways scrolling, with 44px targets and labelled inputs', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await poll(() => stateBadge().textContent()).toBe('已核准');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: `${SHOTS}/console-application-375.png`, fullPage: true });
+
+    await page.getByRole('link', { name: '← 返回待办队列' }).click();
+    await poll(() => page.locator('.tab[aria-current="page"]').textContent()).toMatch(/^已核准1$/);
+    expect(await page.locator('.queue-name').allTextContents()).toEqual([PERSON.name]);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    const small = await page.evaluate(
+      `[...document.querySelectorAll('button, .tab, .queue-link, .back a')].filter(el => { const r = el.getBoundingClientRect(); return r.height < 44 || r.width < 44; }).map(el => el.textContent)`,
+    );
+    expect(small).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/console-queue-375.png`, fullPage: true });
+  });
+
+  it('serves the console as an app: deep links load it, unknown assets are 404', async () => {
+    const deep = await fetch(`${server.baseUrl}/console/applications/${applicationId}`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await deep.text()).toContain('<div id="root">');
+    expect((await fetch(`${server.baseUrl}/console/assets/missing.js`)).status).toBe(404);
+    expect(server.logs.filter((l) => l.startsWith('ERROR'))).toEqual([]);
+  });
+});

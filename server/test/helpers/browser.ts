@@ -1,0 +1,160 @@
+// For browser tests: the real server over a fresh SQLite file on an ephemeral 127.0.0.1 port, with the
+// built console; Debian's Chromium driven by playwright-core (never a downloaded browser); and a small
+// API client that signs people in the way a user does (code from the dev outbox).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/middleware/requestLogger';
+import { defaultConsoleDir } from '../../src/middleware/console';
+import { seed } from '../../src/seed';
+import { createTestDb, type TestDb } from './db';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = (): boolean => fs.existsSync(CHROMIUM);
+
+const SERVER_DIR = path.resolve(__dirname, '..', '..');
+const REPO_ROOT = path.resolve(SERVER_DIR, '..');
+const CONSOLE_DIR = path.join(SERVER_DIR, 'console');
+/** What the console bundle is made of: its own sources and the server/rules files it imports. */
+const CONSOLE_SOURCES = [
+  path.join(CONSOLE_DIR, 'src'),
+  path.join(CONSOLE_DIR, 'index.html'),
+  path.join(CONSOLE_DIR, 'vite.config.mts'),
+  path.join(SERVER_DIR, 'src', 'services', 'stateMachine.ts'),
+  path.join(SERVER_DIR, 'src', 'lib', 'roles.ts'),
+  path.join(SERVER_DIR, 'src', 'lib', 'time.ts'),
+  path.join(REPO_ROOT, 'rules', 'src', 'domain.ts'),
+];
+
+function newestMtime(p: string): number {
+  const stat = fs.statSync(p, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+/** Runs `vite build` for the console when its build is missing or older than its sources (≈2 s). */
+export function ensureConsoleBuilt(): string {
+  const dist = defaultConsoleDir();
+  const built = fs.statSync(path.join(dist, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built > Math.max(...CONSOLE_SOURCES.map(newestMtime))) return dist;
+  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', path.join(CONSOLE_DIR, 'vite.config.mts')], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
+  return dist;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  db: TestDb;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** createApp over a fresh, migrated and seeded database, on the real clock, listening on 127.0.0.1:0. */
+export async function startServer(consoleDir: string): Promise<RunningServer> {
+  const db = await createTestDb();
+  await seed(db.prisma);
+  const logs: string[] = [];
+  const config = loadConfig({ NODE_ENV: 'test' }, { dataDir: path.join(db.dir, 'data') });
+  const app = createApp({ prisma: db.prisma, config, consoleDir, logger: createLogger((l) => logs.push(l)) });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    logs,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.cleanup();
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The API as a resident's app would call it; throws with the error body on any failure. */
+export class ApiClient {
+  token: string | null = null;
+  constructor(readonly baseUrl: string) {}
+
+  async call<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    let payload: string | FormData | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const res = await fetch(`${this.baseUrl}/api/v1${route}`, { method, headers, body: payload });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${route} → ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The latest code texted to a phone, read from the development outbox. */
+  async latestCode(phone: string): Promise<string> {
+    const messages = await this.call<{ text: string }[]>('GET', `/dev/sms-outbox?phone=${phone}`);
+    const code = /(\d{6})/.exec(messages[0]?.text ?? '')?.[1];
+    if (!code) throw new Error(`no code in the outbox for ${phone}`);
+    return code;
+  }
+
+  async signIn(phone: string): Promise<void> {
+    await this.call('POST', '/auth/codes', { phone });
+    const session = await this.call<{ token: string }>('POST', '/auth/sessions', {
+      phone,
+      code: await this.latestCode(phone),
+    });
+    this.token = session.token;
+  }
+}
+
+/** Retries a read until the check passes (the page updates after requests), or fails with the last error. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    let failure: unknown;
+    try {
+      check(await read());
+      return;
+    } catch (err) {
+      failure = err;
+    }
+    if (Date.now() > end) throw failure;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** `await poll(() => locator.textContent()).toBe('已受理')`: jest's matchers, retried until they pass. */
+export function poll<T>(read: () => Promise<T>) {
+  return {
+    toBe: (expected: T) => eventually(read, (v) => expect(v).toBe(expected)),
+    toContain: (expected: string) => eventually(read, (v) => expect(v).toContain(expected)),
+    toMatch: (expected: RegExp) => eventually(read, (v) => expect(v).toMatch(expected)),
+  };
+}
