@@ -5,8 +5,8 @@ import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type T
 import { addDraft, addPerson, move, newIdNumber, personBody, PNG } from './helpers/fixtures';
 import type { Role } from '../src/lib/roles';
 
-type Actor = 'owner' | 'helper' | 'stranger' | 'worker' | 'agent' | 'officer' | 'admin' | 'anonymous';
-const ACTORS: Actor[] = ['owner', 'helper', 'stranger', 'worker', 'agent', 'officer', 'admin', 'anonymous'];
+type Actor = 'owner' | 'helper' | 'stranger' | 'worker' | 'agent' | 'officer' | 'admin' | 'provider' | 'anonymous';
+const ACTORS: Actor[] = ['owner', 'helper', 'stranger', 'worker', 'agent', 'officer', 'admin', 'provider', 'anonymous'];
 
 let t: TestApp;
 let tokens: Record<Role, string>;
@@ -18,6 +18,9 @@ beforeAll(async () => {
   t = await createTestApp();
   tokens = await signInAllRoles(t);
   strangerToken = await signIn(t, '13611112222');
+  // A designated provider's account (seeded), which sees only its own clients: none of these.
+  const provider = await t.db.prisma.user.findFirstOrThrow({ where: { role: 'provider' } });
+  tokens.provider = await signIn(t, provider.phone);
 });
 afterAll(() => t.close());
 
@@ -87,15 +90,15 @@ interface RouteCase {
   expect: Record<Exclude<Actor, 'anonymous' | 'helper'>, number>;
 }
 
-const proxyOnly = { owner: 0, stranger: 404, worker: 404, agent: 403, officer: 403, admin: 403 };
-const readers = { owner: 200, stranger: 404, worker: 404, agent: 200, officer: 200, admin: 200 };
+const proxyOnly = { owner: 0, stranger: 404, worker: 404, agent: 403, officer: 403, admin: 403, provider: 403 };
+const readers = { owner: 200, stranger: 404, worker: 404, agent: 200, officer: 200, admin: 200, provider: 404 };
 
 const ROUTES: RouteCase[] = [
   {
     name: 'list persons',
     method: 'get',
     path: () => '/api/v1/persons',
-    expect: { owner: 200, stranger: 200, worker: 200, agent: 200, officer: 200, admin: 200 },
+    expect: { owner: 200, stranger: 200, worker: 200, agent: 200, officer: 200, admin: 200, provider: 200 },
   },
   {
     name: 'add a person',
@@ -106,7 +109,7 @@ const ROUTES: RouteCase[] = [
         relationship: actor === 'worker' || actor === 'helper' ? 'community-help' : 'child',
         idNumber: newIdNumber(),
       }),
-    expect: { owner: 201, stranger: 201, worker: 201, agent: 403, officer: 403, admin: 403 },
+    expect: { owner: 201, stranger: 201, worker: 201, agent: 403, officer: 403, admin: 403, provider: 403 },
   },
   { name: 'read a person', method: 'get', path: (f) => `/api/v1/persons/${f.personId}`, expect: readers },
   {
@@ -147,7 +150,7 @@ const ROUTES: RouteCase[] = [
     name: 'list applications',
     method: 'get',
     path: () => '/api/v1/applications',
-    expect: { owner: 200, stranger: 200, worker: 200, agent: 200, officer: 200, admin: 200 },
+    expect: { owner: 200, stranger: 200, worker: 200, agent: 200, officer: 200, admin: 200, provider: 200 },
   },
   { name: 'read an application', method: 'get', path: (f) => `/api/v1/applications/${f.draftId}`, expect: readers },
   {
@@ -163,14 +166,14 @@ const ROUTES: RouteCase[] = [
     method: 'post',
     path: (f) => `/api/v1/applications/${f.draftId}/moves`,
     body: () => ({ move: 'submit' }),
-    expect: { owner: 200, stranger: 404, worker: 404, agent: 403, officer: 403, admin: 403 },
+    expect: { owner: 200, stranger: 404, worker: 404, agent: 403, officer: 403, admin: 403, provider: 403 },
   },
   {
     name: 'accept (an officer move)',
     method: 'post',
     path: (f) => `/api/v1/applications/${f.submittedId}/moves`,
     body: () => ({ move: 'accept' }),
-    expect: { owner: 403, stranger: 404, worker: 404, agent: 403, officer: 200, admin: 403 },
+    expect: { owner: 403, stranger: 404, worker: 404, agent: 403, officer: 200, admin: 403, provider: 403 },
   },
   {
     name: 'upload a material',
@@ -189,7 +192,7 @@ const ROUTES: RouteCase[] = [
     name: 'open a material',
     method: 'get',
     path: (f) => `/api/v1/applications/${f.draftId}/materials/${f.materialId}/content`,
-    expect: { owner: 200, stranger: 404, worker: 404, agent: 403, officer: 200, admin: 403 },
+    expect: { owner: 200, stranger: 404, worker: 404, agent: 403, officer: 200, admin: 403, provider: 403 },
   },
   {
     name: 'delete a material',
@@ -201,20 +204,20 @@ const ROUTES: RouteCase[] = [
     name: 'read the inbox',
     method: 'get',
     path: () => '/api/v1/inbox',
-    expect: { owner: 200, stranger: 200, worker: 200, agent: 403, officer: 403, admin: 403 },
+    expect: { owner: 200, stranger: 200, worker: 200, agent: 403, officer: 403, admin: 403, provider: 403 },
   },
   {
     name: 'list accounts',
     method: 'get',
     path: () => '/api/v1/users',
-    expect: { owner: 403, stranger: 403, worker: 403, agent: 403, officer: 403, admin: 200 },
+    expect: { owner: 403, stranger: 403, worker: 403, agent: 403, officer: 403, admin: 200, provider: 403 },
   },
   {
     name: 'open an account',
     method: 'post',
     path: () => '/api/v1/users',
     body: () => ({ phone: freshPhone(), name: '新坐席', role: 'agent' }),
-    expect: { owner: 403, stranger: 403, worker: 403, agent: 403, officer: 403, admin: 201 },
+    expect: { owner: 403, stranger: 403, worker: 403, agent: 403, officer: 403, admin: 201, provider: 403 },
   },
 ];
 
