@@ -83,6 +83,11 @@ describe('adding an insured person', () => {
     ['a landline phone', { phone: '057788888888' }, 'phone'],
     ['a missing name', { name: '' }, 'name'],
     ['an unknown field', { nickname: '阿婆' }, ''],
+    [
+      'a consent dated in the future',
+      { consent: { method: 'written', givenBy: '某', givenAt: '2027-01-01T10:00:00+08:00' } },
+      'consent.givenAt',
+    ],
     ['a bad consent date', { consent: { method: 'written', givenBy: '某', givenAt: '2026-13-01' } }, 'consent.givenAt'],
   ];
   it.each(bad)('refuses %s with 400 and the field', async (_name, overrides, path) => {

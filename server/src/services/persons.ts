@@ -107,6 +107,11 @@ export function toPersonView(p: Person, user: AuthUser, full = false): PersonVie
   };
 }
 
+/** A consent is recorded after it was given (a few minutes of clock drift allowed). */
+function consentInFuture(givenAt: string, now: Date): boolean {
+  return new Date(givenAt).getTime() > now.getTime() + 5 * 60_000;
+}
+
 /** A district must belong to the region, and regions that know districts need one. */
 function checkDistrict(region: RegionId, district: string | null | undefined): ErrorDetail[] {
   const known = districtsOf(region);
@@ -161,6 +166,9 @@ export class PersonService {
         path: 'consent.method',
         message: '代他人办理时授权方式应为 in-person、phone-recorded 或 written',
       });
+    }
+    if (!isSelf && input.consent && consentInFuture(input.consent.givenAt, this.clock())) {
+      details.push({ path: 'consent.givenAt', message: '授权时间不能晚于现在' });
     }
     if (details.length) throw badInput(`参保人信息有误：${details[0].message}`, details);
 
@@ -238,6 +246,9 @@ export class PersonService {
 
   async addConsent(user: AuthUser, personId: string, input: z.output<typeof addConsentInput>) {
     await this.access.actedForPerson(user, personId);
+    if (consentInFuture(input.givenAt, this.clock())) {
+      throw badInput('授权时间不能晚于现在。', [{ path: 'givenAt', message: '授权时间不能晚于现在' }]);
+    }
     if (input.method === 'self' && input.relationship !== 'self') {
       throw badInput('授权方式 self 只用于本人办理。', [
         { path: 'method', message: '请选择 in-person、phone-recorded 或 written' },
