@@ -23,6 +23,7 @@ import { registerMaterials } from './routes/materials';
 import { registerPersons } from './routes/persons';
 import { registerProviders } from './routes/providers';
 import { registerReference } from './routes/reference';
+import { registerSettlements } from './routes/settlements';
 import { registerUsers } from './routes/users';
 import { createServices } from './services';
 import { DevOutboxSender, type SmsSender } from './sms/sender';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   registerUsers(api, routeDeps);
   registerProviders(api, routeDeps);
   registerBenefits(api, routeDeps);
+  registerSettlements(api, routeDeps);
   registerDev(api, routeDeps);
   const openapi = openApiDocument(api.specs);
   api.router.get('/openapi.json', (ctx) => {

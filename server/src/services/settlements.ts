@@ -1,0 +1,314 @@
+// Monthly settlements: the provider's bill for one benefit and month, split by @changhu/rules into the
+// fund's share and the family's share (cap, ratio, part-month proration), stored with the notes and
+// citations that produced it. One per benefit and month; a correction replaces it and keeps the old values.
+import { z } from 'zod';
+import {
+  estimateFor,
+  FenSchema,
+  MonthSchema,
+  modeName,
+  RulesInputError,
+  type CareModeId,
+  type EstimateResult,
+  type GradeId,
+  type HospitalTier,
+  type InsuranceId,
+  type RegionId,
+} from '@changhu/rules';
+import type { Db } from '../db';
+import type { Prisma, Provider, Settlement, SettlementRevision } from '../generated/prisma/client';
+import { AppError, badInput, conflict, forbidden, notFound } from '../lib/errors';
+import type { AuthUser } from '../lib/roles';
+import { idSchema } from '../lib/schemas';
+import { shanghaiDate, type Clock } from '../lib/time';
+import { BenefitService, benefitScope, daysCovered, planFor, type FullBenefit } from './benefits';
+
+export const createSettlementInput = z.strictObject({
+  month: MonthSchema.describe('结算月份 YYYY-MM'),
+  monthlyBillFen: FenSchema.describe('定点机构当月账单（分）'),
+});
+
+export const correctSettlementInput = z.strictObject({
+  monthlyBillFen: FenSchema.describe('更正后的当月账单（分）'),
+  reason: z.string({ error: '请填写更正原因' }).trim().min(1, '请填写更正原因').max(200, '原因不能超过200个字'),
+});
+
+export const listSettlementsQuery = z.strictObject({
+  providerId: idSchema.optional(),
+  month: MonthSchema.optional(),
+  benefitId: idSchema.optional(),
+});
+
+const noteView = z.object({ code: z.string(), text: z.string() });
+const citeView = z.object({ doc: z.string(), clause: z.string() });
+
+export const settlementView = z.object({
+  id: z.string(),
+  benefitId: z.string(),
+  personName: z.string(),
+  month: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  careMode: z.string(),
+  careModeName: z.string(),
+  monthlyBillFen: z.number().int().describe('当月账单'),
+  daysCovered: z.number().int().describe('当月享受待遇的天数（扣除暂停和未开始、已终止的日子）'),
+  daysInMonth: z.number().int(),
+  monthlyCapFen: z.number().int().nullable().describe('每月限额；当地确定的为 null'),
+  proratedCapFen: z.number().int().nullable().describe('不满一个月时按天数折算的限额'),
+  eligibleCostFen: z.number().int().nullable(),
+  fundRatio: z.number().nullable(),
+  fundPaysFen: z.number().int().nullable().describe('基金支付'),
+  personPaysFen: z.number().int().nullable().describe('个人负担（账单减基金支付）'),
+  indicative: z.boolean(),
+  indicativeFundPaysFen: z.number().int().nullable(),
+  notes: z.array(noteView),
+  citations: z.array(citeView),
+  steps: z.array(z.object({ text: z.string() }).loose()),
+  enteredByRole: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  corrected: z.boolean().describe('是否更正过'),
+});
+export type SettlementView = z.output<typeof settlementView>;
+
+export const settlementRevisionView = z.object({
+  id: z.string(),
+  reason: z.string(),
+  actorRole: z.string(),
+  at: z.string(),
+  previous: z.record(z.string(), z.unknown()).describe('被替换的结算结果'),
+});
+
+type SettlementRow = Settlement & {
+  provider: Provider;
+  benefit: { region: string; person: { name: string } };
+  revisions?: SettlementRevision[];
+};
+
+/** The computed part of a settlement row (what a correction replaces). */
+function computedFields(r: EstimateResult, bill: number) {
+  return {
+    monthlyBillFen: bill,
+    daysCovered: r.daysCovered,
+    daysInMonth: r.daysInMonth,
+    monthlyCapFen: r.monthlyCapFen,
+    proratedCapFen: r.proratedCapFen ?? null,
+    eligibleCostFen: r.eligibleCostFen,
+    fundRatio: r.fundRatio,
+    fundPaysFen: r.fundPaysFen,
+    personPaysFen: r.personPaysFen,
+    indicative: r.indicative,
+    indicativeFundPaysFen: r.indicativeFundPaysFen ?? null,
+    notes: JSON.stringify(r.notes.map(({ code, text }) => ({ code, text }))),
+    citations: JSON.stringify(r.citations),
+    steps: JSON.stringify(r.steps),
+  };
+}
+
+const INCLUDE = { provider: true, benefit: { include: { person: true } } } as const;
+
+export class SettlementService {
+  private readonly benefits: BenefitService;
+  constructor(
+    private readonly prisma: Db,
+    private readonly clock: Clock,
+  ) {
+    this.benefits = new BenefitService(prisma, clock);
+  }
+
+  toView(s: SettlementRow): SettlementView {
+    const region = s.benefit.region as RegionId;
+    return {
+      id: s.id,
+      benefitId: s.benefitId,
+      personName: s.benefit.person.name,
+      month: s.month,
+      providerId: s.providerId,
+      providerName: s.provider.name,
+      careMode: s.careMode,
+      careModeName: modeName(region, s.careMode as CareModeId),
+      monthlyBillFen: s.monthlyBillFen,
+      daysCovered: s.daysCovered,
+      daysInMonth: s.daysInMonth,
+      monthlyCapFen: s.monthlyCapFen,
+      proratedCapFen: s.proratedCapFen,
+      eligibleCostFen: s.eligibleCostFen,
+      fundRatio: s.fundRatio,
+      fundPaysFen: s.fundPaysFen,
+      personPaysFen: s.personPaysFen,
+      indicative: s.indicative,
+      indicativeFundPaysFen: s.indicativeFundPaysFen,
+      notes: JSON.parse(s.notes) as { code: string; text: string }[],
+      citations: JSON.parse(s.citations) as { doc: string; clause: string }[],
+      steps: JSON.parse(s.steps) as { text: string }[],
+      enteredByRole: s.enteredByRole,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+      corrected: s.createdAt.getTime() !== s.updatedAt.getTime() || (s.revisions?.length ?? 0) > 0,
+    };
+  }
+
+  /** Splits a month's bill with the rules: days covered from the benefit's suspensions, tier from the provider. */
+  compute(b: FullBenefit, month: string, bill: number) {
+    const plan = planFor(b.plans, month);
+    if (!plan)
+      throw badInput(`待遇从${b.startMonth}开始，${month}还没有待遇。`, [
+        { path: 'month', message: `应不早于 ${b.startMonth}` },
+      ]);
+    try {
+      const result = estimateFor(
+        {
+          region: b.region as RegionId,
+          ...(b.district ? { district: b.district } : {}),
+          insurance: b.insurance as InsuranceId,
+          careMode: plan.careMode as CareModeId,
+          grade: b.grade as GradeId,
+          monthlyBillFen: bill,
+          month,
+          daysCovered: daysCovered(b, month),
+          ...(plan.provider.hospitalTier ? { hospitalTier: plan.provider.hospitalTier as HospitalTier } : {}),
+        },
+        { today: shanghaiDate(this.clock()) },
+      );
+      return { plan, result };
+    } catch (err) {
+      if (err instanceof RulesInputError) throw new AppError(400, 'invalid-input', err.message, err.details);
+      throw err;
+    }
+  }
+
+  /** Officers enter any bill; a provider account only its own clients' bills for months it served them. */
+  private async checkWriter(user: AuthUser, providerId: string): Promise<void> {
+    if (user.role === 'officer') return;
+    if (user.role !== 'provider') throw forbidden('您的账号不能录入月度账单。');
+    if ((await this.benefits.providerIdOf(user)) !== providerId) {
+      throw notFound('没有找到这项待遇在这个月的服务机构记录，或您无权录入。');
+    }
+  }
+
+  async create(user: AuthUser, benefitId: string, input: z.output<typeof createSettlementInput>) {
+    const b = await this.benefits.readable(user, benefitId);
+    const thisMonth = shanghaiDate(this.clock()).slice(0, 7);
+    if (input.month > thisMonth) {
+      throw badInput(`${input.month}还没有到，不能结算。`, [{ path: 'month', message: `应不晚于 ${thisMonth}` }]);
+    }
+    if (b.stoppedOn && input.month > b.stoppedOn.slice(0, 7)) {
+      throw badInput(`这项待遇已于${b.stoppedOn}终止，${input.month}没有待遇。`, [
+        { path: 'month', message: `应不晚于 ${b.stoppedOn.slice(0, 7)}` },
+      ]);
+    }
+    const { plan, result } = this.compute(b, input.month, input.monthlyBillFen);
+    await this.checkWriter(user, plan.providerId);
+    const existing = await this.prisma.settlement.findUnique({
+      where: { benefitId_month: { benefitId, month: input.month } },
+    });
+    if (existing) {
+      throw conflict('settlement-exists', `${input.month}的账单已经结算过；如需更正，请使用更正功能并写明原因。`, [
+        { path: 'month', message: `已有结算：${existing.id}` },
+      ]);
+    }
+    const row = await this.prisma.settlement.create({
+      data: {
+        benefitId,
+        month: input.month,
+        providerId: plan.providerId,
+        careMode: plan.careMode,
+        ...computedFields(result, input.monthlyBillFen),
+        enteredById: user.id,
+        enteredByRole: user.role,
+      },
+      include: INCLUDE,
+    });
+    return this.toView(row);
+  }
+
+  /** Replaces the bill and recomputes (suspensions recorded since are counted); the old values are kept. */
+  async correct(user: AuthUser, settlementId: string, input: z.output<typeof correctSettlementInput>) {
+    if (user.role !== 'officer' && user.role !== 'provider') throw forbidden('您的账号不能更正月度账单。');
+    const s = await this.prisma.settlement.findFirst({
+      where: { id: settlementId, ...this.scope(user) },
+    });
+    if (!s) throw notFound('没有找到这笔结算，或您无权更正。');
+    await this.checkWriter(user, s.providerId);
+    const b = await this.benefits.readable(user, s.benefitId);
+    const { result } = this.compute(b, s.month, input.monthlyBillFen);
+    const previous = {
+      monthlyBillFen: s.monthlyBillFen,
+      daysCovered: s.daysCovered,
+      monthlyCapFen: s.monthlyCapFen,
+      proratedCapFen: s.proratedCapFen,
+      eligibleCostFen: s.eligibleCostFen,
+      fundRatio: s.fundRatio,
+      fundPaysFen: s.fundPaysFen,
+      personPaysFen: s.personPaysFen,
+      enteredByRole: s.enteredByRole,
+      updatedAt: s.updatedAt.toISOString(),
+    };
+    const row = await this.prisma.$transaction(async (tx) => {
+      await tx.settlementRevision.create({
+        data: {
+          settlementId: s.id,
+          previous: JSON.stringify(previous),
+          reason: input.reason,
+          actorId: user.id,
+          actorRole: user.role,
+          at: this.clock(),
+        },
+      });
+      return tx.settlement.update({
+        where: { id: s.id },
+        data: { ...computedFields(result, input.monthlyBillFen), enteredById: user.id, enteredByRole: user.role },
+        include: { ...INCLUDE, revisions: true },
+      });
+    });
+    return this.toView(row);
+  }
+
+  /** Settlements the user may read: those of readable benefits; a provider account only its own bills. */
+  private scope(user: AuthUser): Prisma.SettlementWhereInput {
+    if (user.role === 'provider') return { provider: { accounts: { some: { userId: user.id } } } };
+    return { benefit: benefitScope(user) };
+  }
+
+  async list(user: AuthUser, query: z.output<typeof listSettlementsQuery>) {
+    const rows = await this.prisma.settlement.findMany({
+      where: {
+        AND: [
+          this.scope(user),
+          query.providerId ? { providerId: query.providerId } : {},
+          query.month ? { month: query.month } : {},
+          query.benefitId ? { benefitId: query.benefitId } : {},
+        ],
+      },
+      include: { ...INCLUDE, revisions: true },
+      orderBy: [{ month: 'desc' }, { createdAt: 'desc' }],
+      take: 1000,
+    });
+    return rows.map((r) => this.toView(r));
+  }
+
+  /** Every month's bill of a benefit, oldest first, for the family. */
+  async forBenefit(user: AuthUser, benefitId: string) {
+    await this.benefits.readable(user, benefitId);
+    return (await this.list(user, { benefitId })).sort((a, b) => a.month.localeCompare(b.month));
+  }
+
+  async get(user: AuthUser, settlementId: string) {
+    const s = await this.prisma.settlement.findFirst({
+      where: { id: settlementId, ...this.scope(user) },
+      include: { ...INCLUDE, revisions: { orderBy: { at: 'asc' } } },
+    });
+    if (!s) throw notFound('没有找到这笔结算，或您无权查看。');
+    return {
+      ...this.toView(s),
+      revisions: (s.revisions ?? []).map((r) => ({
+        id: r.id,
+        reason: r.reason,
+        actorRole: r.actorRole,
+        at: r.at.toISOString(),
+        previous: JSON.parse(r.previous) as Record<string, unknown>,
+      })),
+    };
+  }
+}
