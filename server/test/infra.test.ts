@@ -1,3 +1,5 @@
+import { Prisma } from '../src/generated/prisma/client';
+import { seed } from '../src/seed';
 import { createTestApp, expectErrorShape, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -18,6 +20,33 @@ describe('infrastructure', () => {
     expect(mode[0].journal_mode).toBe('wal');
     const timeout = await t.db.prisma.$queryRawUnsafe<{ timeout: number | bigint }[]>('PRAGMA busy_timeout');
     expect(Number(timeout[0].timeout)).toBeGreaterThan(0);
+  });
+
+  it('has every column of schema.prisma after applying the migrations (no schema change without a migration)', async () => {
+    const missing: string[] = [];
+    for (const [key, fields] of Object.entries(Prisma)) {
+      if (!key.endsWith('ScalarFieldEnum') || key === 'TransactionIsolationLevel') continue;
+      const table = key.slice(0, -'ScalarFieldEnum'.length);
+      const columns = await t.db.prisma.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`);
+      for (const field of Object.values(fields as Record<string, string>)) {
+        if (!columns.some((c) => c.name === field)) missing.push(`${table}.${field}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('seeds idempotently', async () => {
+    const count = async () => [
+      await t.db.prisma.user.count(),
+      await t.db.prisma.person.count(),
+      await t.db.prisma.application.count(),
+    ];
+    const before = await count();
+    await seed(t.db.prisma);
+    await seed(t.db.prisma);
+    expect(await count()).toEqual(before);
+    const samples = await t.db.prisma.person.findMany({ where: { isSample: true } });
+    expect(samples.length).toBeGreaterThan(0);
   });
 
   it('answers an unknown route with 404 in the error shape', async () => {
