@@ -41,6 +41,7 @@ describeWithChromium('officer console (headless Chromium)', () => {
   let browser: Browser;
   let page: Page;
   let applicationId: string;
+  let family: ApiClient;
   const resident = () => new ApiClient(server.baseUrl);
 
   beforeAll(async () => {
@@ -51,7 +52,7 @@ describeWithChromium('officer console (headless Chromium)', () => {
     page.setDefaultTimeout(10_000);
 
     // A family member signs in, registers her mother with consent, drafts, uploads the ID card and submits.
-    const family = resident();
+    family = resident();
     await family.signIn(RESIDENT_PHONE);
     const person = await family.call<{ id: string }>('POST', '/persons', {
       ...PERSON,
@@ -68,7 +69,14 @@ describeWithChromium('officer console (headless Chromium)', () => {
       disabilityMonths: 7,
       description: '中风后长期卧床，需要上门护理。',
     });
-    const idCard = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 1, height: 1 } });
+    // A picture of an ID card, drawn by the browser, so the officer's thumbnail shows something real.
+    const drawing = await browser.newPage({ viewport: { width: 320, height: 200 } });
+    await drawing.setContent(
+      `<div style="width:320px;height:200px;box-sizing:border-box;padding:20px;background:#dbe9f7;font:18px sans-serif">` +
+        `<b>居民身份证（测试样图）</b><br><br>姓名 ${PERSON.name}<br>住址 温州市鹿城区</div>`,
+    );
+    const idCard = await drawing.screenshot({ type: 'png' });
+    await drawing.close();
     const form = new FormData();
     form.set('kind', 'id-card');
     form.set('file', new Blob([new Uint8Array(idCard)], { type: 'image/png' }), 'id-card.png');
@@ -226,9 +234,66 @@ describeWithChromium('officer console (headless Chromium)', () => {
     await page.screenshot({ path: `${SHOTS}/console-application-desktop.png`, fullPage: true });
   });
 
+  it('handles an objection: the family asks for reassessment, the officer records it and decides again', async () => {
+    await family.call('POST', `/applications/${applicationId}/moves`, {
+      move: 'object',
+      reason: '母亲近一个月病情加重，申请重新评估。',
+    });
+    await page.reload();
+    await poll(() => stateBadge().textContent()).toBe('复评申请中');
+    expect(await page.locator('.area-summary .notice-warn').textContent()).toBe(
+      '申请人提出复评，理由：母亲近一个月病情加重，申请重新评估。',
+    );
+    // Once an objection is filed its deadline no longer applies, so it is not shown.
+    expect(await page.locator('.area-summary').textContent()).not.toContain('复评申请截止');
+    await move(
+      '录入复评等级',
+      (form) =>
+        form
+          .getByLabel('复评的失能等级')
+          .selectOption({ label: '重度失能Ⅲ级' })
+          .then(() => undefined),
+      '已复评',
+    );
+    await page.screenshot({ path: `${SHOTS}/console-reassessed-desktop.png`, fullPage: true });
+    await move('核准', async () => {}, '已核准');
+    const summary = await page.locator('.area-summary').textContent();
+    expect(summary).toContain('评估等级重度失能Ⅲ级');
+    // After a reassessment the conclusion is final: no new objection deadline.
+    expect(summary).not.toContain('复评申请截止');
+    expect(summary).toContain('复评结论为最终结论');
+    expect((await history()).slice(-3)).toEqual([
+      '申请复评 | 已核准 → 复评申请中',
+      '录入复评等级 | 复评申请中 → 已复评',
+      '核准 | 已复评 → 已核准',
+    ]);
+    expect(await historyRows().nth(-3).textContent()).toContain('办理人：居民（本人或家属）');
+  });
+
+  it('returns another application for materials, with the reason the family will read', async () => {
+    await page.getByRole('link', { name: '← 返回待办队列' }).click();
+    await page.getByRole('link', { name: /^已提交/ }).click();
+    await poll(() => page.locator('.queue-name').count()).toBe(2);
+    await page.locator('.queue-link').first().click();
+    await poll(() => stateBadge().textContent()).toBe('已提交');
+    await page.getByRole('button', { name: '退回补充材料', exact: true }).click();
+    const form = page.getByRole('form', { name: '退回补充材料' });
+    await form.getByLabel('需要补充的材料').fill('请补充近三个月的住院病历。');
+    // Every input, select and textarea on screen has a label.
+    expect(
+      await page.evaluate(
+        `[...document.querySelectorAll('input, select, textarea')].filter(el => el.labels.length === 0).length`,
+      ),
+    ).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/console-return-form-desktop.png`, fullPage: true });
+    await form.getByRole('button', { name: '确认退回补充材料' }).click();
+    await poll(() => stateBadge().textContent()).toBe('已退回');
+    expect(await historyRows().last().textContent()).toContain('原因：请补充近三个月的住院病历。');
+  });
+
   it('lays out at 375px without sideways scrolling, with 44px targets and labelled inputs', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.reload();
+    await page.goto(`${server.baseUrl}/console/applications/${applicationId}`);
     await poll(() => stateBadge().textContent()).toBe('已核准');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.screenshot({ path: `${SHOTS}/console-application-375.png`, fullPage: true });
@@ -242,6 +307,25 @@ describeWithChromium('officer console (headless Chromium)', () => {
     );
     expect(small).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/console-queue-375.png`, fullPage: true });
+  });
+
+  it('tells a resident who signs in that the console is for officers (375px sign-in)', async () => {
+    const phone = '13912340000';
+    const mobile = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    try {
+      await mobile.goto(`${server.baseUrl}/console/`);
+      await mobile.getByLabel('手机号').fill(phone);
+      await mobile.getByRole('button', { name: '获取验证码' }).click();
+      await poll(() => mobile.locator('.dev-hint').textContent()).toContain('开发环境');
+      expect(await mobile.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      await mobile.screenshot({ path: `${SHOTS}/console-signin-375.png`, fullPage: true });
+      await mobile.getByLabel('验证码').fill(await resident().latestCode(phone));
+      await mobile.getByRole('button', { name: '登录' }).click();
+      await poll(() => mobile.getByRole('heading', { level: 1 }).textContent()).toBe('这里是经办人员的控制台');
+      expect(await mobile.locator('main').textContent()).toContain('小程序');
+    } finally {
+      await mobile.close();
+    }
   });
 
   it('serves the console as an app: deep links load it, unknown assets are 404', async () => {

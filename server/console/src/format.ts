@@ -39,3 +39,15 @@ export function monthText(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return `${y}年${m}月`;
 }
+
+const clock = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** '15:27' in Asia/Shanghai. */
+export function timeText(iso: string): string {
+  return clock.format(new Date(iso));
+}

@@ -137,7 +137,8 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
             {a.scheduledFor && <Fact term="上门评估日期">{chineseDate(a.scheduledFor)}</Fact>}
             {a.gradeName && <Fact term="评估等级">{a.gradeName}</Fact>}
             {a.noticeDate && <Fact term="结论通知日期">{chineseDate(a.noticeDate)}</Fact>}
-            {a.objectionDeadline && (
+            {/* The window matters until an objection is filed; after that the reassessment decides. */}
+            {a.objectionDeadline && a.objectionCount === 0 && (
               <Fact term="复评申请截止" highlight>
                 {chineseDate(a.objectionDeadline)}（含当天）
               </Fact>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, messageOf, session, type OutboxMessage, type User } from '../api';
 import { ErrorNote } from '../components/Notice';
-import { dateTimeText } from '../format';
+import { dateTimeText, timeText } from '../format';
 
 const PHONE = /^1\d{10}$/;
 const CODE = /^\d{6}$/;
@@ -11,6 +11,7 @@ export function SignInPage({ notice, onSignedIn }: { notice: string | null; onSi
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [codeSent, setCodeSent] = useState(false);
+  const [expiresAt, setExpiresAt] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [wait, setWait] = useState(0);
@@ -34,7 +35,8 @@ export function SignInPage({ notice, onSignedIn }: { notice: string | null; onSi
     }
     setBusy(true);
     try {
-      await api.requestCode(phone);
+      const sent = await api.requestCode(phone);
+      setExpiresAt(sent.expiresAt);
       setCodeSent(true);
       setWait(RESEND_SECONDS);
       codeInput.current?.focus();
@@ -102,7 +104,10 @@ export function SignInPage({ notice, onSignedIn }: { notice: string | null; onSi
 
       {codeSent && (
         <form onSubmit={signIn} noValidate className="card stack">
-          <p role="status">验证码已发送到 {phone}，5分钟内有效。</p>
+          <p role="status">
+            验证码已发送到 {phone}
+            {expiresAt ? `，请在 ${timeText(expiresAt)} 前输入` : ''}。
+          </p>
           {devMessage !== undefined && (
             <div className="dev-hint">
               <p>
