@@ -23,6 +23,7 @@ import { registerMaterials } from './routes/materials';
 import { registerPersons } from './routes/persons';
 import { registerProviders } from './routes/providers';
 import { registerReference } from './routes/reference';
+import { registerServiceRecords } from './routes/service-records';
 import { registerSettlements } from './routes/settlements';
 import { registerUsers } from './routes/users';
 import { createServices } from './services';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   registerProviders(api, routeDeps);
   registerBenefits(api, routeDeps);
   registerSettlements(api, routeDeps);
+  registerServiceRecords(api, routeDeps);
   registerDev(api, routeDeps);
   const openapi = openApiDocument(api.specs);
   api.router.get('/openapi.json', (ctx) => {
