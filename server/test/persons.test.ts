@@ -145,6 +145,23 @@ describe('who sees whom', () => {
     }
   });
 
+  it('lets an agent find a caller by the whole id number, answering it masked', async () => {
+    const idNumber = newIdNumber();
+    const p = await addPerson(t, tokens.resident, { idNumber });
+    const res = await t.http.get('/api/v1/persons').query({ idNumber }).set(bearer(tokens.agent));
+    expect(res.status).toBe(200);
+    expect(res.body.map((x: { id: string }) => x.id)).toEqual([p.id]);
+    expect(JSON.stringify(res.body)).not.toContain(idNumber);
+    const none = await t.http.get('/api/v1/persons').query({ idNumber }).set(bearer(stranger));
+    expect(none.body).toEqual([]);
+    const partial = await t.http
+      .get('/api/v1/persons')
+      .query({ idNumber: idNumber.slice(-4) })
+      .set(bearer(tokens.agent));
+    expect(partial.status).toBe(400);
+    expect(t.logs.join('\n')).not.toContain(idNumber);
+  });
+
   it('hides a person from a resident without consent (404, as if absent)', async () => {
     const p = await addPerson(t, tokens.resident);
     const res = await t.http.get(`/api/v1/persons/${p.id}`).set(bearer(stranger));

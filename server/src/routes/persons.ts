@@ -38,7 +38,14 @@ export function registerPersons(api: Api, { services }: RouteDeps): void {
       summary: '我能查看的参保人',
       description: '居民和社区工作人员只看到授权给自己的参保人；客服、经办、管理员看到全部。身份证号一律脱敏。',
       roles: ROLES,
-      query: z.strictObject({ q: z.string().max(40).optional().describe('按姓名查找') }),
+      query: z.strictObject({
+        q: z.string().max(40).optional().describe('按姓名查找'),
+        idNumber: z
+          .string()
+          .regex(/^\d{17}[\dXx]$/, '请填写完整的18位身份证号')
+          .optional()
+          .describe('按完整身份证号查找（答复中仍为脱敏形式）'),
+      }),
       responses: { 200: { description: '参保人列表', schema: z.array(personView) } },
     },
     async (ctx, { query }) => {

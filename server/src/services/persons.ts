@@ -208,9 +208,14 @@ export class PersonService {
     }
   }
 
-  async list(user: AuthUser, filter: { q?: string }): Promise<PersonView[]> {
+  /** Lists persons in scope, by part of the name or by the whole id number (a caller reading it out). */
+  async list(user: AuthUser, filter: { q?: string; idNumber?: string }): Promise<PersonView[]> {
     const persons = await this.prisma.person.findMany({
-      where: { ...personScope(user), ...(filter.q ? { name: { contains: filter.q } } : {}) },
+      where: {
+        ...personScope(user),
+        ...(filter.q ? { name: { contains: filter.q } } : {}),
+        ...(filter.idNumber ? { idNumber: filter.idNumber.toUpperCase() } : {}),
+      },
       orderBy: { createdAt: 'asc' },
       take: 200,
     });
