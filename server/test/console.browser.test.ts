@@ -297,6 +297,7 @@ describeWithChromium('officer console (headless Chromium)', () => {
     await poll(() => stateBadge().textContent()).toBe('已核准');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.screenshot({ path: `${SHOTS}/console-application-375.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/console-application-375-top.png` });
 
     await page.getByRole('link', { name: '← 返回待办队列' }).click();
     await poll(() => page.locator('.tab[aria-current="page"]').textContent()).toMatch(/^已核准1$/);
