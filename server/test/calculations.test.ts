@@ -1,13 +1,16 @@
 // The fixed calls of api-contract.md and the reference lists. Expected numbers come from the rules
 // module itself (no rule value typed into a fixture), except the contract's own worked example.
 import {
-  estimate,
-  eligibility,
-  objectionDeadline,
-  REGION_IDS,
+  benefitStart,
+  clauseText,
+  compareModes,
+  contributions,
   DOCUMENTS,
   documentStatus,
-  clauseText,
+  eligibility,
+  estimate,
+  objectionDeadline,
+  REGION_IDS,
 } from '@changhu/rules';
 import { createTestApp, expectErrorShape, type TestApp } from './helpers/app';
 
@@ -156,5 +159,55 @@ describe('reference lists and documents', () => {
 
   it('agrees with the rules module on the objection deadline it reports', () => {
     expect(objectionDeadline('2026-09-28', 'wenzhou').deadline).toBe('2026-10-16');
+  });
+});
+
+describe('other calculations of the rules module', () => {
+  it('compares the modes of a region for one bill', async () => {
+    const body = {
+      region: 'wenzhou',
+      district: 'lucheng',
+      insurance: 'employee',
+      grade: 'severe-2',
+      monthlyBillFen: 200000,
+      asOf: '2024-05-20',
+    };
+    const res = await t.http.post('/api/v1/comparisons').send(body);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(compareModes(body))));
+    const bad = await t.http.post('/api/v1/comparisons').send({ ...body, monthlyBillFen: -5 });
+    expect(bad.status).toBe(400);
+    expectErrorShape(bad.body);
+  });
+
+  it('gives the contributions of a year', async () => {
+    const res = await t.http
+      .get('/api/v1/contributions')
+      .query({ region: 'jinjiang', insurance: 'resident', year: '2024' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(contributions('jinjiang', 'resident', 2024))));
+    for (const query of [
+      { region: 'jinjiang', insurance: 'resident', year: 'soon' },
+      { region: 'x', insurance: 'resident', year: '2024' },
+      { region: 'jinjiang', insurance: 'nope', year: '2024' },
+    ]) {
+      const bad = await t.http.get('/api/v1/contributions').query(query);
+      expect(bad.status).toBe(400);
+      expectErrorShape(bad.body);
+    }
+  });
+
+  it('gives the objection deadline and the benefit start', async () => {
+    const od = await t.http.get('/api/v1/deadlines/objection').query({ region: 'wenzhou', noticeDate: '2026-09-28' });
+    expect(od.status).toBe(200);
+    expect(od.body.deadline).toBe(objectionDeadline('2026-09-28', 'wenzhou').deadline);
+    const bs = await t.http
+      .get('/api/v1/deadlines/benefit-start')
+      .query({ region: 'wenzhou', approvalDate: '2026-10-20' });
+    expect(bs.status).toBe(200);
+    expect(bs.body.month).toBe(benefitStart('2026-10-20', 'wenzhou').month);
+    const bad = await t.http.get('/api/v1/deadlines/objection').query({ region: 'wenzhou', noticeDate: '2026-02-30' });
+    expect(bad.status).toBe(400);
+    expectErrorShape(bad.body);
   });
 });

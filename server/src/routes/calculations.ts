@@ -1,6 +1,18 @@
 // The fixed calls of api-contract.md, computed by @changhu/rules, which validates its own input.
 import { z } from 'zod';
-import { eligibility, EligibilityInputSchema, estimate, EstimateInputSchema, RulesInputError } from '@changhu/rules';
+import {
+  benefitStart,
+  compareModes,
+  CompareModesInputSchema,
+  contributions,
+  eligibility,
+  EligibilityInputSchema,
+  estimate,
+  EstimateInputSchema,
+  objectionDeadline,
+  RulesInputError,
+} from '@changhu/rules';
+import { dateSchema, regionSchema } from '../lib/schemas';
 import type { Api } from '../lib/api';
 import { AppError } from '../lib/errors';
 import { shanghaiDate } from '../lib/time';
@@ -73,6 +85,87 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
     },
     async (ctx) => {
       ctx.body = rulesCall(() => eligibility(ctx.request.body ?? {}, { today: shanghaiDate(clock()) }));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/comparisons',
+      tag: 'calculations',
+      summary: '同一笔护理费用，在本统筹区各种护理方式下的估算对比',
+      bodyDoc: CompareModesInputSchema,
+      responses: {
+        200: {
+          description: '每种护理方式的估算，及本地不提供的方式',
+          schema: z
+            .object({
+              month: z.string(),
+              modes: z.array(z.object({ careMode: z.string(), name: z.string(), estimate: z.unknown() }).loose()),
+              notOffered: z.array(z.object({ careMode: z.string(), name: z.string() })),
+            })
+            .loose(),
+        },
+      },
+    },
+    async (ctx) => {
+      ctx.body = rulesCall(() => compareModes(ctx.request.body ?? {}, { today: shanghaiDate(clock()) }));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/contributions',
+      tag: 'calculations',
+      summary: '长护险年度筹资标准（个人、单位、财政、医保基金各出多少，单位：分）',
+      query: z.strictObject({
+        region: regionSchema,
+        insurance: z.string().describe('参保类型 id'),
+        year: z.coerce.number({ error: '年份应为数字，例如 2026' }).int('年份应为整数'),
+      }),
+      responses: { 200: { description: '筹资标准，附出处', schema: z.object({}).loose() } },
+    },
+    async (ctx, { query }) => {
+      ctx.body = rulesCall(() => contributions(query.region, query.insurance, query.year));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/deadlines/objection',
+      tag: 'calculations',
+      summary: '申请复评的最后一天（按中国工作日历计算）',
+      query: z.strictObject({ region: regionSchema, noticeDate: dateSchema.describe('接到评估结论通知的日期') }),
+      responses: {
+        200: {
+          description: '截止日（本地自定时为 null），附说明与出处',
+          schema: z.object({ deadline: z.string().nullable(), workingDays: z.number().nullable() }).loose(),
+        },
+      },
+    },
+    async (ctx, { query }) => {
+      ctx.body = rulesCall(() => objectionDeadline(query.noticeDate, query.region));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/deadlines/benefit-start',
+      tag: 'calculations',
+      summary: '核准后从哪个月开始享受待遇',
+      query: z.strictObject({ region: regionSchema, approvalDate: dateSchema.describe('核准日期') }),
+      responses: {
+        200: {
+          description: '起始月份与第一天，附说明与出处',
+          schema: z.object({ month: z.string(), firstDay: z.string() }).loose(),
+        },
+      },
+    },
+    async (ctx, { query }) => {
+      ctx.body = rulesCall(() => benefitStart(query.approvalDate, query.region));
     },
   );
 }
