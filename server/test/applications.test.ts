@@ -133,6 +133,17 @@ describe('the whole way of an application', () => {
     expectErrorShape(again.body);
   });
 
+  it('lets only one of two simultaneous moves through', async () => {
+    const id = await applicationIn(t, tokens, 'submitted');
+    const [a, b] = await Promise.all([
+      move(t, tokens.officer, id, { move: 'accept' }),
+      move(t, tokens.officer, id, { move: 'return', reason: '缺少身份证照片' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const events = await t.http.get(`/api/v1/applications/${id}/events`).set(bearer(tokens.officer));
+    expect(events.body.filter((e: { from: string }) => e.from === 'submitted')).toHaveLength(1);
+  });
+
   it('allows one open application per person', async () => {
     const person = await addPerson(t, tokens.resident);
     await addDraft(t, tokens.resident, person.id);

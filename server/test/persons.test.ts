@@ -1,6 +1,7 @@
 import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type TestApp } from './helpers/app';
 import { addPerson, newIdNumber, personBody } from './helpers/fixtures';
 import type { Role } from '../src/lib/roles';
+import { createLogger, maskBody } from '../src/middleware/requestLogger';
 
 let t: TestApp;
 let tokens: Record<Role, string>;
@@ -234,5 +235,27 @@ describe('personal data in logs', () => {
     expect(log).not.toContain('13755556666');
     expect(log).toContain(idNumber.slice(0, 4) + '**********' + idNumber.slice(-4));
     expect(log).toContain('137****6666');
+  });
+
+  it('masks them in error logs and in any body shape', () => {
+    const idNumber = newIdNumber();
+    const lines: string[] = [];
+    createLogger((l) => lines.push(l)).error(
+      { state: { requestId: 'r1' }, method: 'POST', path: '/api/v1/persons' } as never,
+      new Error(`unique constraint on ${idNumber} / 13812345678`),
+    );
+    expect(lines.join('\n')).not.toContain(idNumber);
+    expect(lines.join('\n')).not.toContain('13812345678');
+    const masked = JSON.stringify(
+      maskBody({
+        contact: { idNumber, list: [`身份证${idNumber}`], mobile: '13812345678' },
+        code: '123456',
+        token: 'secret',
+      }),
+    );
+    expect(masked).not.toContain(idNumber);
+    expect(masked).not.toContain('13812345678');
+    expect(masked).not.toContain('123456');
+    expect(masked).not.toContain('secret');
   });
 });
