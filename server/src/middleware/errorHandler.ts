@@ -17,8 +17,11 @@ function fromLibraryError(err: HttpishError): AppError | null {
   if (err.type === 'entity.parse.failed' || (err.status === 400 && /json/i.test(err.message ?? ''))) {
     return new AppError(400, 'invalid-input', '请求内容不是有效的 JSON，请检查格式。');
   }
-  if (err.type === 'entity.too.large' || err.code === 'LIMIT_FILE_SIZE') {
-    return new AppError(413, 'payload-too-large', '文件或内容太大，单个文件不能超过 10MB。');
+  if (err.code === 'LIMIT_FILE_SIZE') {
+    return new AppError(413, 'payload-too-large', '文件太大，单个文件不能超过 10MB。请压缩图片或分页上传。');
+  }
+  if (err.type === 'entity.too.large') {
+    return new AppError(413, 'payload-too-large', '提交的内容太大，请精简后再试。');
   }
   if (typeof err.code === 'string' && err.code.startsWith('LIMIT_')) {
     return new AppError(400, 'invalid-input', '上传的内容不符合要求：一次上传一个文件，字段名为 file。');
