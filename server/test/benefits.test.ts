@@ -2,35 +2,20 @@
 // the rules), one mode at a time, changes at the next month boundary, suspensions, stop, audit and access.
 import { benefitStart, offeredModes } from '@changhu/rules';
 import type { Role } from '../src/lib/roles';
-import { DEMO_PROVIDER_ACCOUNT } from '../src/seed';
-import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type TestApp } from './helpers/app';
-import { move } from './helpers/fixtures';
+import { bearer, expectErrorShape, type TestApp } from './helpers/app';
+import { approvedApplication, benefitTestApp, HOME, INSTITUTION } from './helpers/benefit';
 import { applicationIn } from './helpers/walk';
 
 let t: TestApp;
 let tokens: Record<Role, string>;
 let stranger: string;
 beforeAll(async () => {
-  // Months pass in these tests: sessions last a year so that tokens outlive them.
-  t = await createTestApp({ now: '2026-05-20T02:00:00Z', config: { sessionTtlMinutes: 365 * 24 * 60 } });
-  tokens = await signInAllRoles(t);
-  tokens.provider = await signIn(t, DEMO_PROVIDER_ACCOUNT.phone);
-  stranger = await signIn(t, '13655556666');
+  ({ t, tokens, stranger } = await benefitTestApp());
 });
 afterAll(() => t.close());
 
-const HOME = 'sample-wz-lucheng-home';
-const INSTITUTION = 'sample-wz-ouhai-institution';
-
 /** An application approved today with grade severe-3 (wenzhou, lucheng). */
-async function approved(overrides: Record<string, unknown> = {}): Promise<string> {
-  const id = await applicationIn(t, tokens, 'assessment-scheduled', overrides);
-  for (const body of [{ move: 'assess', grade: 'severe-3' }, { move: 'publicize' }, { move: 'approve' }]) {
-    const res = await move(t, tokens.officer, id, body);
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-  }
-  return id;
-}
+const approved = () => approvedApplication(t, tokens);
 
 const post = (token: string, path: string, body: object) => t.http.post(`/api/v1${path}`).set(bearer(token)).send(body);
 const get = (token: string, path: string) => t.http.get(`/api/v1${path}`).set(bearer(token));

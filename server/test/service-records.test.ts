@@ -2,44 +2,21 @@
 // beyond the plan with consent, no visits while suspended, one rating per visit feeding the provider's score,
 // and who may record, read and rate.
 import type { Role } from '../src/lib/roles';
-import { DEMO_PROVIDER_ACCOUNT } from '../src/seed';
-import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type TestApp } from './helpers/app';
-import { move } from './helpers/fixtures';
-import { applicationIn } from './helpers/walk';
+import { bearer, expectErrorShape, type TestApp } from './helpers/app';
+import { benefitFor, benefitTestApp, HOME } from './helpers/benefit';
 
 let t: TestApp;
 let tokens: Record<Role, string>;
 let stranger: string;
 let otherProvider: string;
 let benefitId: string;
-const HOME = 'sample-wz-lucheng-home';
 
 const post = (token: string, path: string, body: object) => t.http.post(`/api/v1${path}`).set(bearer(token)).send(body);
 const get = (token: string, path: string) => t.http.get(`/api/v1${path}`).set(bearer(token));
 
 beforeAll(async () => {
-  // Months pass in these tests: sessions last a year so that tokens outlive them.
-  t = await createTestApp({ now: '2026-05-20T02:00:00Z', config: { sessionTtlMinutes: 365 * 24 * 60 } });
-  tokens = await signInAllRoles(t);
-  tokens.provider = await signIn(t, DEMO_PROVIDER_ACCOUNT.phone);
-  stranger = await signIn(t, '13655558888');
-  await post(tokens.admin, '/providers/sample-wz-ouhai-institution/accounts', {
-    phone: '13712348888',
-    name: '瓯海账号',
-  });
-  otherProvider = await signIn(t, '13712348888');
-  const id = await applicationIn(t, tokens, 'assessment-scheduled');
-  for (const body of [{ move: 'assess', grade: 'severe-3' }, { move: 'publicize' }, { move: 'approve' }]) {
-    expect((await move(t, tokens.officer, id, body)).status).toBe(200);
-  }
-  const b = await post(tokens.officer, '/benefits', {
-    applicationId: id,
-    careMode: 'home',
-    providerId: HOME,
-    planItems: ['助浴', '生活照料'],
-  });
-  expect(b.status).toBe(201);
-  benefitId = b.body.id;
+  ({ t, tokens, stranger, otherProvider } = await benefitTestApp());
+  ({ id: benefitId } = await benefitFor(t, tokens, { grade: 'severe-3', planItems: ['助浴', '生活照料'] }));
   // In hospital from 10 to 19 June (jilin-2022 §(四)).
   const s = await post(tokens.officer, `/benefits/${benefitId}/suspensions`, {
     reason: 'hospital-stay',

@@ -3,27 +3,15 @@
 // an audit, what the family sees month by month, and refusals.
 import { estimate } from '@changhu/rules';
 import type { Role } from '../src/lib/roles';
-import { DEMO_PROVIDER_ACCOUNT } from '../src/seed';
-import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type TestApp } from './helpers/app';
-import { move } from './helpers/fixtures';
-import { applicationIn } from './helpers/walk';
+import { bearer, expectErrorShape, type TestApp } from './helpers/app';
+import { benefitFor, benefitTestApp } from './helpers/benefit';
 
 let t: TestApp;
 let tokens: Record<Role, string>;
 let stranger: string;
 let otherProvider: string;
 beforeAll(async () => {
-  // Months pass in these tests: sessions last a year so that tokens outlive them.
-  t = await createTestApp({ now: '2026-05-20T02:00:00Z', config: { sessionTtlMinutes: 365 * 24 * 60 } });
-  tokens = await signInAllRoles(t);
-  tokens.provider = await signIn(t, DEMO_PROVIDER_ACCOUNT.phone);
-  stranger = await signIn(t, '13655557777');
-  const account = await t.http
-    .post('/api/v1/providers/sample-wz-ouhai-institution/accounts')
-    .set(bearer(tokens.admin))
-    .send({ phone: '13712349999', name: '瓯海护理院账号' });
-  expect(account.status).toBe(201);
-  otherProvider = await signIn(t, '13712349999');
+  ({ t, tokens, stranger, otherProvider } = await benefitTestApp());
 });
 afterAll(() => t.close());
 
@@ -33,14 +21,7 @@ const get = (token: string, path: string) => t.http.get(`/api/v1${path}`).set(be
 /** A benefit from an application approved on 2026-05-20 (first month 2026-06). */
 async function benefit(person: Record<string, unknown>, grade: string, careMode: string, providerId: string) {
   t.setNow('2026-05-20T02:00:00Z');
-  const id = await applicationIn(t, tokens, 'assessment-scheduled', person);
-  for (const body of [{ move: 'assess', grade }, { move: 'publicize' }, { move: 'approve' }]) {
-    const res = await move(t, tokens.officer, id, body);
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-  }
-  const res = await post(tokens.officer, '/benefits', { applicationId: id, careMode, providerId });
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  return res.body as { id: string; startMonth: string };
+  return benefitFor(t, tokens, { person, grade, careMode, providerId });
 }
 
 describe('a wenzhou severe-3 home-care benefit suspended 10 days of June (30 days)', () => {
