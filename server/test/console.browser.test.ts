@@ -100,8 +100,9 @@ describeWithChromium('officer console (headless Chromium)', () => {
     const form = page.getByRole('form', { name: label });
     await fill(form);
     await form.getByRole('button', { name: `确认${label}` }).click();
+    // The page confirms a move only once it shows all of it, so what follows reads a settled page.
     await poll(() => done().textContent()).toBe(`已办理“${label}”。现在的状态：${expectedState}。`);
-    await poll(() => stateBadge().textContent()).toBe(expectedState);
+    expect(await stateBadge().textContent()).toBe(expectedState);
   }
 
   /** The history as the officer reads it: one "move | from → to" line per row, oldest first. */
@@ -287,7 +288,8 @@ describeWithChromium('officer console (headless Chromium)', () => {
     ).toBe(0);
     await page.screenshot({ path: `${SHOTS}/console-return-form-desktop.png`, fullPage: true });
     await form.getByRole('button', { name: '确认退回补充材料' }).click();
-    await poll(() => stateBadge().textContent()).toBe('已退回');
+    await poll(() => done().textContent()).toBe('已办理“退回补充材料”。现在的状态：已退回。');
+    expect(await stateBadge().textContent()).toBe('已退回');
     expect(await historyRows().last().textContent()).toContain('原因：请补充近三个月的住院病历。');
   });
 

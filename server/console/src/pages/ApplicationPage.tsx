@@ -75,14 +75,16 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
     if (done) doneNote.current?.focus();
   }, [done]);
 
+  // The confirmation appears once the whole page (state, dates, history) shows the move, never half of it.
   async function moved(updated: ApplicationSummary, move: MoveId) {
-    setDone(`已办理“${MOVES[move].label}”。现在的状态：${updated.stateName}。`);
-    setData((d) => (d ? { ...d, application: updated } : d));
+    setError(null);
     try {
       await load();
     } catch (err) {
+      setData((d) => (d ? { ...d, application: updated } : d));
       setError(messageOf(err));
     }
+    setDone(`已办理“${MOVES[move].label}”。现在的状态：${updated.stateName}。`);
   }
 
   if (error && !data) {
