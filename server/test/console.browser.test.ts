@@ -310,6 +310,18 @@ describeWithChromium('officer console (headless Chromium)', () => {
     );
     expect(small).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/console-queue-375.png`, fullPage: true });
+
+    // Large text for those who need it: 18px body text, still no sideways scrolling.
+    await page.getByRole('button', { name: '大字' }).click();
+    expect(await page.evaluate('getComputedStyle(document.querySelector("dd")).fontSize')).toBe('18px');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    // Keyboard focus is visible: from the last state tab, Tab moves to the first queue entry.
+    await page.locator('.tab').last().focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.className')).toBe('queue-link');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await page.screenshot({ path: `${SHOTS}/console-queue-375-large.png` });
+    await page.getByRole('button', { name: '大字' }).click();
   });
 
   it('tells a resident who signs in that the console is for officers (375px sign-in)', async () => {

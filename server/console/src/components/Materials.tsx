@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, messageOf, type Material } from '../api';
 import { dayText, fileSizeText } from '../format';
 import { MATERIAL_KIND_NAMES } from '../labels';
@@ -14,6 +14,13 @@ const kindName = (kind: string) => MATERIAL_KIND_NAMES[kind] ?? kind;
 export function Materials({ applicationId, materials }: { applicationId: string; materials: Material[] }) {
   const [urls, setUrls] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  // The list is fetched again after every move; fetch the files again only when it really changed.
+  const latest = useRef(materials);
+  latest.current = materials;
+  const imageIds = materials
+    .filter(isImage)
+    .map((m) => m.id)
+    .join(',');
 
   useEffect(() => {
     let cancelled = false;
@@ -21,7 +28,7 @@ export function Materials({ applicationId, materials }: { applicationId: string;
     setUrls({});
     setError(null);
     (async () => {
-      for (const m of materials.filter(isImage)) {
+      for (const m of latest.current.filter(isImage)) {
         try {
           const url = URL.createObjectURL(await api.materialContent(applicationId, m.id));
           created.push(url);
@@ -36,7 +43,7 @@ export function Materials({ applicationId, materials }: { applicationId: string;
       cancelled = true;
       created.forEach((u) => URL.revokeObjectURL(u));
     };
-  }, [applicationId, materials]);
+  }, [applicationId, imageIds]);
 
   async function openFile(m: Material) {
     setError(null);
