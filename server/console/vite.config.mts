@@ -14,5 +14,7 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: false,
   },
+  // `npx vite --config server/console/vite.config.mts` while the API runs on :3000 (npm start).
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   logLevel: 'warn',
 });
