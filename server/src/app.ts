@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const app = new Koa<AppState>();
-  app.proxy = false;
+  app.proxy = deps.config.trustProxy;
   app.use(async (ctx, next) => {
     ctx.state.requestId = crypto.randomBytes(6).toString('hex');
     ctx.state.valid = {};

@@ -138,4 +138,18 @@ describe('sign-in by phone and one-time code', () => {
     expect(log).not.toContain(`"${code}"`);
     expect(log).toContain('139****0007');
   });
+
+  it('limits code requests per client address, whatever the phone', async () => {
+    const small = await createTestApp({ config: { codesPerAddressPerHour: 3 } });
+    try {
+      const phones = ['13912349001', '13912349002', '13912349003', '13912349004'];
+      const statuses = [];
+      for (const phone of phones) statuses.push((await small.http.post('/api/v1/auth/codes').send({ phone })).status);
+      expect(statuses).toEqual([202, 202, 202, 429]);
+      small.advance(60 * MINUTE + 1000);
+      expect((await small.http.post('/api/v1/auth/codes').send({ phone: phones[3] })).status).toBe(202);
+    } finally {
+      await small.close();
+    }
+  });
 });

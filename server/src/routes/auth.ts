@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { Api } from '../lib/api';
+import { AppError } from '../lib/errors';
+import { RateLimiter } from '../lib/rateLimiter';
 import { ROLES } from '../lib/roles';
 import { phoneSchema } from '../lib/schemas';
 import { toUserView, userView } from '../services/users';
 import { userOf, type RouteDeps } from './deps';
 
-export function registerAuth(api: Api, { services }: RouteDeps): void {
+export function registerAuth(api: Api, { services, config, clock }: RouteDeps): void {
+  const perAddress = new RateLimiter(config.codesPerAddressPerHour, 60 * 60_000, clock);
   api.route(
     {
       method: 'post',
@@ -20,6 +23,9 @@ export function registerAuth(api: Api, { services }: RouteDeps): void {
       },
     },
     async (ctx, { body }) => {
+      if (!perAddress.take(ctx.ip)) {
+        throw new AppError(429, 'rate-limited', '这台设备获取验证码的次数太多，请1小时后再试。');
+      }
       const { expiresAt } = await services.auth.requestCode(body.phone);
       ctx.status = 202;
       ctx.body = { sent: true, expiresAt: expiresAt.toISOString() };
