@@ -1,15 +1,18 @@
 // Never a 500 for bad input: every route of the OpenAPI document, with junk bodies, queries and ids,
 // signed in as each role, answers 4xx (or 2xx) in the error shape.
-import { bearer, createTestApp, expectErrorShape, signInAllRoles, type TestApp } from './helpers/app';
+import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type TestApp } from './helpers/app';
 import type { Role } from '../src/lib/roles';
 
 let t: TestApp;
 let tokens: Record<Role, string>;
 let routes: [string, string][] = [];
+let doc: { paths: Record<string, Record<string, { 'x-roles'?: Role[] }>> };
 beforeAll(async () => {
   t = await createTestApp();
   tokens = await signInAllRoles(t);
-  const doc = (await t.http.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+  const provider = await t.db.prisma.user.findFirst({ where: { role: 'provider' } });
+  if (provider) tokens[provider.role as Role] = await signIn(t, provider.phone);
+  doc = (await t.http.get('/api/v1/openapi.json')).body;
   routes = Object.entries(doc.paths).flatMap(([p, methods]) =>
     Object.keys(methods).map((m) => [m, p] as [string, string]),
   );
@@ -52,5 +55,30 @@ describe('bad input never gives a 500', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('the roles of the OpenAPI document are the roles the server lets in', () => {
+  it('refuses every role not listed in x-roles with 403, and no sign-in with 401', async () => {
+    // The junk run above signed every token out (DELETE /auth/sessions/current): sign in again.
+    for (const role of Object.keys(tokens) as Role[]) {
+      const user = await t.db.prisma.user.findFirstOrThrow({ where: { role, isSample: true } });
+      tokens[role] = await signIn(t, user.phone);
+    }
+    const wrong: string[] = [];
+    for (const [method, openapiPath] of routes) {
+      const allowed = doc.paths[openapiPath][method]['x-roles'];
+      if (!allowed) continue;
+      const path = openapiPath.replace(/\{[^}]+\}/g, 'x');
+      const call = () => (t.http as unknown as Record<string, (p: string) => import('supertest').Test>)[method](path);
+      const anonymous = await call().send({});
+      if (anonymous.status !== 401) wrong.push(`${method} ${openapiPath} anonymous → ${anonymous.status}`);
+      for (const role of Object.keys(tokens) as Role[]) {
+        if (allowed.includes(role)) continue;
+        const res = await call().set(bearer(tokens[role])).send({});
+        if (res.status !== 403) wrong.push(`${method} ${openapiPath} ${role} → ${res.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
