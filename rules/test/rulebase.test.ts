@@ -110,3 +110,37 @@ describe('documents', () => {
     expect(documentStatus(doc, date)).toBe(status);
   });
 });
+
+describe('every region × mode × grade × insurance gives an answer', () => {
+  const grades = [undefined, 'normal', 'mild', 'moderate', 'severe-1', 'severe-2', 'severe-3'] as const;
+  const cases = REGION_IDS.flatMap((region) =>
+    CARE_MODE_IDS.flatMap((careMode) => grades.map((grade) => [region, careMode, grade] as const)),
+  );
+  test.each(cases)('%s × %s × %s', (region, careMode, grade) => {
+    for (const month of ['2024-05', '2026-11']) {
+      for (const insurance of [undefined, ...INSURANCE_IDS]) {
+        const input = { region, careMode, grade, insurance, monthlyBillFen: 287654, month, hospitalTier: 2 };
+        let r;
+        try {
+          r = estimate(input);
+        } catch (e) {
+          // The only refusal of a well-formed request: a grade where the region's rule needs one.
+          expect((e as { details: { path: string }[] }).details[0].path).toBe('grade');
+          expect(grade).toBeUndefined();
+          continue;
+        }
+        expect(r.notes.length + r.steps.length).toBeGreaterThan(0);
+        if (r.fundPaysFen !== null) {
+          expect(r.fundPaysFen + (r.personPaysFen ?? NaN)).toBe(287654);
+          expect(r.fundPaysFen).toBeLessThanOrEqual(r.eligibleCostFen ?? 0);
+        } else {
+          // No silent null: a note says why.
+          expect(r.notes.map((n) => n.code)).toEqual(
+            expect.arrayContaining([expect.stringMatching(/set-locally|no-document/)]),
+          );
+        }
+        for (const c of r.citations) expect(hasClause(c.doc, c.clause)).toBe(true);
+      }
+    }
+  });
+});
