@@ -17,8 +17,8 @@ import { userOf, type RouteDeps } from './deps';
 
 const benefitParams = z.strictObject({ benefitId: idSchema });
 
-export function registerBenefits(api: Api, { prisma, clock }: RouteDeps): BenefitService {
-  const benefits = new BenefitService(prisma, clock);
+export function registerBenefits(api: Api, { prisma, config, clock }: RouteDeps): BenefitService {
+  const benefits = new BenefitService(prisma, config, clock);
 
   api.route(
     {

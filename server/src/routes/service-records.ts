@@ -13,8 +13,8 @@ import { userOf, type RouteDeps } from './deps';
 
 const recordParams = z.strictObject({ serviceRecordId: idSchema });
 
-export function registerServiceRecords(api: Api, { prisma, clock }: RouteDeps): ServiceRecordService {
-  const records = new ServiceRecordService(prisma, clock);
+export function registerServiceRecords(api: Api, { prisma, config, clock }: RouteDeps): ServiceRecordService {
+  const records = new ServiceRecordService(prisma, config, clock);
 
   api.route(
     {

@@ -14,8 +14,8 @@ import { userOf, type RouteDeps } from './deps';
 
 const settlementParams = z.strictObject({ settlementId: idSchema });
 
-export function registerSettlements(api: Api, { prisma, clock }: RouteDeps): SettlementService {
-  const settlements = new SettlementService(prisma, clock);
+export function registerSettlements(api: Api, { prisma, config, clock }: RouteDeps): SettlementService {
+  const settlements = new SettlementService(prisma, config, clock);
 
   api.route(
     {

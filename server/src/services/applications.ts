@@ -26,7 +26,7 @@ import {
 } from '../lib/schemas';
 import { chineseDate, shanghaiDate, wechatTime, type Clock } from '../lib/time';
 import { Access, applicationScope, seesFullPersonalData } from './access';
-import { phrase, thing, type SubscriptionMessage } from './inbox';
+import { phrase, putInInbox, thing, type SubscriptionMessage } from './inbox';
 import { MOVE_IDS, MOVES, movesFrom, STATE_NAMES, STATE_PHRASES, type Move, type MoveId } from './stateMachine';
 
 export const createApplicationInput = z.strictObject({
@@ -366,16 +366,7 @@ export class ApplicationService {
           thing4: { value: thing(remark) },
         },
       };
-      await tx.inboxMessage.create({
-        data: {
-          personId: application.personId,
-          applicationId: id,
-          templateId: message.templateId,
-          page: message.page,
-          data: JSON.stringify(message),
-          createdAt: now,
-        },
-      });
+      await putInInbox(tx, { personId: application.personId, applicationId: id }, message, now);
       return tx.application.findUniqueOrThrow({ where: { id }, include: { person: true } });
     });
     return this.view(updated, user);

@@ -4,12 +4,14 @@
 // Decision: an officer creates the benefit from an approved application (the family's choice of mode and
 // provider is recorded by the officer); it is not created automatically on approval, because an approval
 // can still be followed by an objection and a reassessment.
+// Every action tells the person and their proxies in the inbox (services/notices.ts).
 import { z } from 'zod';
 import {
   addDays,
   benefitStart,
   CARE_MODE_NAMES,
-  daysInMonthOf,
+  chineseDate,
+  chineseMonth,
   firstDayOf,
   GRADE_NAMES,
   modeName,
@@ -22,22 +24,18 @@ import {
   type GradeId,
   type RegionId,
 } from '@changhu/rules';
+import type { Config } from '../config';
 import type { Db } from '../db';
-import type {
-  Benefit,
-  BenefitEvent,
-  BenefitPlan,
-  BenefitSuspension,
-  Person,
-  Prisma,
-  Provider,
-} from '../generated/prisma/client';
+import type { BenefitEvent, BenefitPlan, Prisma, Provider } from '../generated/prisma/client';
 import { badInput, conflict, forbidden, notFound } from '../lib/errors';
 import { maskIdNumber } from '../lib/personal';
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
 import { careModeSchema, dateSchema, idSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
 import { personScope } from './access';
+import { BENEFIT_INCLUDE, planFor, type FullBenefit } from './benefit-months';
+import { putInInbox } from './inbox';
+import { benefitNotice, shortDate, type NoticeTemplates } from './notices';
 import { careModesOf } from './providers';
 
 export const BENEFIT_STATE_NAMES: Record<BenefitState, string> = {
@@ -159,18 +157,6 @@ export const benefitEventView = z.object({
   at: z.string(),
 });
 
-export type FullBenefit = Benefit & {
-  person: Person;
-  plans: (BenefitPlan & { provider: Provider })[];
-  suspensions: BenefitSuspension[];
-};
-
-export const BENEFIT_INCLUDE = {
-  person: true,
-  plans: { include: { provider: true }, orderBy: { fromMonth: 'asc' } },
-  suspensions: { orderBy: { fromDate: 'asc' } },
-} as const satisfies Prisma.BenefitInclude;
-
 /** Benefits the user may read: proxies with consent, staff all, a provider account its own clients. */
 export function benefitScope(user: AuthUser): Prisma.BenefitWhereInput {
   if (user.role === 'provider') {
@@ -179,35 +165,15 @@ export function benefitScope(user: AuthUser): Prisma.BenefitWhereInput {
   return PROXY_ROLES.includes(user.role) ? { person: personScope(user) } : {};
 }
 
-/** The plan in force in a month: the latest whose fromMonth is not after it. */
-export function planFor<P extends { fromMonth: string }>(plans: P[], month: string): P | undefined {
-  return [...plans]
-    .sort((a, b) => a.fromMonth.localeCompare(b.fromMonth))
-    .filter((p) => p.fromMonth <= month)
-    .pop();
-}
-
-/** Is the benefit paying on this day: on or after its start, not after it stopped, not in a suspension. */
-export function isCoveredDay(b: Benefit & { suspensions: BenefitSuspension[] }, day: string): boolean {
-  if (day < firstDayOf(b.startMonth)) return false;
-  if (b.stoppedOn && day > b.stoppedOn) return false;
-  return !b.suspensions.some((s) => s.fromDate <= day && (s.toDate === null || day <= s.toDate));
-}
-
-/** Days of the month in which the benefit was active and not suspended (the daysCovered of the estimate). */
-export function daysCovered(b: Benefit & { suspensions: BenefitSuspension[] }, month: string): number {
-  let n = 0;
-  for (let day = firstDayOf(month), i = 0; i < daysInMonthOf(month); i++, day = addDays(day, 1)) {
-    if (isCoveredDay(b, day)) n += 1;
-  }
-  return n;
-}
-
 export class BenefitService {
+  private readonly templates: NoticeTemplates;
   constructor(
     private readonly prisma: Db,
+    config: Config,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.templates = config;
+  }
 
   private today(): string {
     return shanghaiDate(this.clock());
@@ -224,7 +190,8 @@ export class BenefitService {
       providerName: p.provider.name,
       scheduled: p.fromMonth > month && p.fromMonth > b.startMonth,
     });
-    const current = planFor(b.plans, month < b.startMonth ? b.startMonth : month) ?? b.plans[0];
+    const viewMonth = month < b.startMonth ? b.startMonth : month;
+    const current = planFor(b.plans, viewMonth) ?? b.plans[0];
     return {
       id: b.id,
       personId: b.personId,
@@ -318,6 +285,22 @@ export class BenefitService {
     });
   }
 
+  /** Tells the person and their proxies (inbox, WeChat benefit template). */
+  private tell(
+    tx: Prisma.TransactionClient,
+    b: { id: string; personId: string; applicationId: string; person: { name: string } },
+    status: string,
+    remark: string,
+    at: Date,
+  ) {
+    return putInInbox(
+      tx,
+      { personId: b.personId, applicationId: b.applicationId },
+      benefitNotice(this.templates, b, status, remark, at),
+      at,
+    );
+  }
+
   async create(user: AuthUser, input: z.output<typeof createBenefitInput>): Promise<BenefitView> {
     const application = await this.prisma.application.findUnique({
       where: { id: input.applicationId },
@@ -341,6 +324,7 @@ export class BenefitService {
         { path: 'applicationId', message: `已有待遇：${existing.id}` },
       ]);
     }
+    const at = this.clock();
     const created = await this.prisma.$transaction(async (tx) => {
       const b = await tx.benefit.create({
         data: {
@@ -370,6 +354,13 @@ export class BenefitService {
         providerId: input.providerId,
         citations: start.citations,
       });
+      await this.tell(
+        tx,
+        { ...b, person },
+        '待遇已登记',
+        `${chineseMonth(start.month)}起享受${modeName(region, input.careMode)}`,
+        at,
+      );
       return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
     });
     return this.toView(created);
@@ -420,6 +411,7 @@ export class BenefitService {
       throw badInput('新的选择与现在的相同，不需要变更。', [{ path: 'careMode', message: '与现在相同' }]);
     }
     await this.checkChoice(region, fromMonth, careMode, providerId);
+    const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
       await tx.benefitPlan.upsert({
         where: { benefitId_fromMonth: { benefitId: b.id, fromMonth } },
@@ -436,6 +428,13 @@ export class BenefitService {
         ...(input.planItems ? { planItems: input.planItems } : {}),
         citations: [ONE_MODE_CITE],
       });
+      const what =
+        careMode !== before.careMode
+          ? `改为${modeName(region, careMode)}`
+          : providerId !== before.providerId
+            ? '更换定点机构'
+            : '调整服务项目';
+      await this.tell(tx, b, '变更待生效', `${chineseMonth(fromMonth)}起${what}`, at);
       return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
     });
     return this.toView(updated);
@@ -463,6 +462,8 @@ export class BenefitService {
       );
     }
     const state = to === null ? 'suspended' : b.state;
+    const reasonName = SUSPENSION_REASON_NAMES[input.reason];
+    const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
       await tx.benefitSuspension.create({
         data: {
@@ -475,11 +476,16 @@ export class BenefitService {
         },
       });
       await tx.benefit.update({ where: { id: b.id }, data: { state } });
-      await this.event(tx, b, user, 'suspend', state, SUSPENSION_REASON_NAMES[input.reason], {
+      await this.event(tx, b, user, 'suspend', state, reasonName, {
         from: input.from,
         to,
         citations: [SUSPENSION_CITE],
       });
+      const remark =
+        to === null
+          ? `${reasonName}，${chineseDate(input.from)}起`
+          : `${reasonName}${shortDate(input.from)}至${input.from.slice(0, 4) === to.slice(0, 4) ? shortDate(to) : chineseDate(to)}`;
+      await this.tell(tx, b, to === null ? '已暂停' : '登记暂停', remark, at);
       return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
     });
     return this.toView(updated);
@@ -499,6 +505,8 @@ export class BenefitService {
     if (input.to < s.fromDate) {
       throw badInput('暂停的最后一天不能早于第一天。', [{ path: 'to', message: `应不早于 ${s.fromDate}` }]);
     }
+    const resumesOn = addDays(input.to, 1);
+    const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
       await tx.benefitSuspension.update({ where: { id: s.id }, data: { toDate: input.to } });
       await tx.benefit.update({ where: { id: b.id }, data: { state: 'active' } });
@@ -506,19 +514,22 @@ export class BenefitService {
         suspensionId: s.id,
         from: s.fromDate,
         to: input.to,
-        resumesOn: addDays(input.to, 1),
+        resumesOn,
       });
+      await this.tell(tx, b, '已恢复', `${chineseDate(resumesOn)}起恢复待遇`, at);
       return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
     });
     return this.toView(updated);
   }
 
+  /** Stops the benefit after `on`; closes an open suspension. */
   async stop(user: AuthUser, id: string, input: z.output<typeof stopInput>): Promise<BenefitView> {
     const b = await this.writable(user, id, false);
     if (input.on < b.approvalDate) {
       throw badInput('终止日期不能早于核准日期。', [{ path: 'on', message: `应不早于 ${b.approvalDate}` }]);
     }
     const open = b.suspensions.find((s) => s.toDate === null);
+    const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
       if (open) {
         await tx.benefitSuspension.update({
@@ -527,7 +538,10 @@ export class BenefitService {
         });
       }
       await tx.benefit.update({ where: { id: b.id }, data: { state: 'stopped', stoppedOn: input.on } });
-      await this.event(tx, b, user, 'stop', 'stopped', input.reason, { on: input.on });
+      await this.event(tx, b, user, 'stop', 'stopped', input.reason, {
+        on: input.on,
+      });
+      await this.tell(tx, b, '已终止', `待遇享受至${chineseDate(input.on)}`, at);
       return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
     });
     return this.toView(updated);

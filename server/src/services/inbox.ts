@@ -1,6 +1,7 @@
 // Messages to a person's account, shaped as WeChat subscription messages
 // ({templateId, page, data: {thing1: {value}, ...}}) so a real sender can pass them on unchanged.
 import type { Db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
 import type { AuthUser } from '../lib/roles';
 import { notFound } from '../lib/errors';
 import { personScope } from './access';
@@ -17,9 +18,38 @@ export function thing(text: string): string {
   return chars.length <= 20 ? text : chars.slice(0, 19).join('') + '…';
 }
 
+/** `${name}${suffix}` as a `thing` value: a long name is shortened, never the suffix that says what it is. */
+export function nameThing(name: string, suffix: string): string {
+  const room = 20 - Array.from(suffix).length;
+  const chars = Array.from(name);
+  return thing((chars.length <= room ? name : chars.slice(0, room - 1).join('') + '…') + suffix);
+}
+
 /** WeChat `phrase` values are at most 5 characters (Chinese only). */
 export function phrase(text: string): string {
   return Array.from(text).slice(0, 5).join('');
+}
+
+/**
+ * Puts a message in a person's inbox (in the caller's transaction). One row per person: the person and every
+ * proxy with an active consent read it (GET /inbox), so a consent given later also shows earlier messages.
+ */
+export function putInInbox(
+  tx: Prisma.TransactionClient,
+  to: { personId: string; applicationId: string | null },
+  message: SubscriptionMessage,
+  at: Date,
+) {
+  return tx.inboxMessage.create({
+    data: {
+      personId: to.personId,
+      applicationId: to.applicationId,
+      templateId: message.templateId,
+      page: message.page,
+      data: JSON.stringify(message),
+      createdAt: at,
+    },
+  });
 }
 
 export class InboxService {

@@ -10,7 +10,9 @@ import { badInput, conflict, forbidden, notFound, type ErrorDetail } from '../li
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
 import { idSchema, nameSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
-import { BenefitService, benefitScope, isCoveredDay, planFor } from './benefits';
+import type { Config } from '../config';
+import { isCoveredDay, planFor } from './benefit-months';
+import { BenefitService, benefitScope } from './benefits';
 
 export const IDENTITY_METHODS = [
   'id-card',
@@ -143,9 +145,10 @@ export class ServiceRecordService {
   private readonly benefits: BenefitService;
   constructor(
     private readonly prisma: Db,
+    config: Config,
     private readonly clock: Clock,
   ) {
-    this.benefits = new BenefitService(prisma, clock);
+    this.benefits = new BenefitService(prisma, config, clock);
   }
 
   toView(v: VisitRow): ServiceRecordView {

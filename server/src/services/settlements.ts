@@ -1,27 +1,21 @@
 // Monthly settlements: the provider's bill for one benefit and month, split by @changhu/rules into the
 // fund's share and the family's share (cap, ratio, part-month proration), stored with the notes and
 // citations that produced it. One per benefit and month; a correction replaces it and keeps the old values.
+// The family is told in the inbox when a month is settled or corrected (services/notices.ts).
 import { z } from 'zod';
-import {
-  estimateFor,
-  FenSchema,
-  MonthSchema,
-  modeName,
-  RulesInputError,
-  type CareModeId,
-  type EstimateResult,
-  type GradeId,
-  type HospitalTier,
-  type InsuranceId,
-  type RegionId,
-} from '@changhu/rules';
+import { FenSchema, MonthSchema, modeName, type CareModeId, type RegionId } from '@changhu/rules';
+import type { Config } from '../config';
 import type { Db } from '../db';
 import type { Prisma, Provider, Settlement, SettlementRevision } from '../generated/prisma/client';
-import { AppError, badInput, conflict, forbidden, notFound } from '../lib/errors';
+import { badInput, conflict, forbidden, notFound } from '../lib/errors';
 import type { AuthUser } from '../lib/roles';
 import { idSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
-import { BenefitService, benefitScope, daysCovered, planFor, type FullBenefit } from './benefits';
+import type { FullBenefit } from './benefit-months';
+import { BenefitService, benefitScope } from './benefits';
+import { putInInbox } from './inbox';
+import { settlementNotice } from './notices';
+import { computedFields, previousValues, splitMonth } from './settlement-split';
 
 export const createSettlementInput = z.strictObject({
   month: MonthSchema.describe('结算月份 YYYY-MM'),
@@ -86,35 +80,16 @@ type SettlementRow = Settlement & {
   revisions?: SettlementRevision[];
 };
 
-/** The computed part of a settlement row (what a correction replaces). */
-function computedFields(r: EstimateResult, bill: number) {
-  return {
-    monthlyBillFen: bill,
-    daysCovered: r.daysCovered,
-    daysInMonth: r.daysInMonth,
-    monthlyCapFen: r.monthlyCapFen,
-    proratedCapFen: r.proratedCapFen ?? null,
-    eligibleCostFen: r.eligibleCostFen,
-    fundRatio: r.fundRatio,
-    fundPaysFen: r.fundPaysFen,
-    personPaysFen: r.personPaysFen,
-    indicative: r.indicative,
-    indicativeFundPaysFen: r.indicativeFundPaysFen ?? null,
-    notes: JSON.stringify(r.notes.map(({ code, text }) => ({ code, text }))),
-    citations: JSON.stringify(r.citations),
-    steps: JSON.stringify(r.steps),
-  };
-}
-
 const INCLUDE = { provider: true, benefit: { include: { person: true } } } as const;
 
 export class SettlementService {
   private readonly benefits: BenefitService;
   constructor(
     private readonly prisma: Db,
+    private readonly config: Config,
     private readonly clock: Clock,
   ) {
-    this.benefits = new BenefitService(prisma, clock);
+    this.benefits = new BenefitService(prisma, config, clock);
   }
 
   toView(s: SettlementRow): SettlementView {
@@ -149,33 +124,9 @@ export class SettlementService {
     };
   }
 
-  /** Splits a month's bill with the rules: days covered from the benefit's suspensions, tier from the provider. */
+  /** Splits a month's bill with the rules (see settlement-split.ts). */
   compute(b: FullBenefit, month: string, bill: number) {
-    const plan = planFor(b.plans, month);
-    if (!plan)
-      throw badInput(`待遇从${b.startMonth}开始，${month}还没有待遇。`, [
-        { path: 'month', message: `应不早于 ${b.startMonth}` },
-      ]);
-    try {
-      const result = estimateFor(
-        {
-          region: b.region as RegionId,
-          ...(b.district ? { district: b.district } : {}),
-          insurance: b.insurance as InsuranceId,
-          careMode: plan.careMode as CareModeId,
-          grade: b.grade as GradeId,
-          monthlyBillFen: bill,
-          month,
-          daysCovered: daysCovered(b, month),
-          ...(plan.provider.hospitalTier ? { hospitalTier: plan.provider.hospitalTier as HospitalTier } : {}),
-        },
-        { today: shanghaiDate(this.clock()) },
-      );
-      return { plan, result };
-    } catch (err) {
-      if (err instanceof RulesInputError) throw new AppError(400, 'invalid-input', err.message, err.details);
-      throw err;
-    }
+    return splitMonth(b, month, bill, shanghaiDate(this.clock()));
   }
 
   /** Officers enter any bill; a provider account only its own clients' bills for months it served them. */
@@ -208,17 +159,22 @@ export class SettlementService {
         { path: 'month', message: `已有结算：${existing.id}` },
       ]);
     }
-    const row = await this.prisma.settlement.create({
-      data: {
-        benefitId,
-        month: input.month,
-        providerId: plan.providerId,
-        careMode: plan.careMode,
-        ...computedFields(result, input.monthlyBillFen),
-        enteredById: user.id,
-        enteredByRole: user.role,
-      },
-      include: INCLUDE,
+    const at = this.clock();
+    const row = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.settlement.create({
+        data: {
+          benefitId,
+          month: input.month,
+          providerId: plan.providerId,
+          careMode: plan.careMode,
+          ...computedFields(result, input.monthlyBillFen),
+          enteredById: user.id,
+          enteredByRole: user.role,
+        },
+        include: INCLUDE,
+      });
+      await this.tell(tx, b, created, false, at);
+      return created;
     });
     return this.toView(row);
   }
@@ -233,36 +189,41 @@ export class SettlementService {
     await this.checkWriter(user, s.providerId);
     const b = await this.benefits.readable(user, s.benefitId);
     const { result } = this.compute(b, s.month, input.monthlyBillFen);
-    const previous = {
-      monthlyBillFen: s.monthlyBillFen,
-      daysCovered: s.daysCovered,
-      monthlyCapFen: s.monthlyCapFen,
-      proratedCapFen: s.proratedCapFen,
-      eligibleCostFen: s.eligibleCostFen,
-      fundRatio: s.fundRatio,
-      fundPaysFen: s.fundPaysFen,
-      personPaysFen: s.personPaysFen,
-      enteredByRole: s.enteredByRole,
-      updatedAt: s.updatedAt.toISOString(),
-    };
+    const at = this.clock();
     const row = await this.prisma.$transaction(async (tx) => {
       await tx.settlementRevision.create({
         data: {
           settlementId: s.id,
-          previous: JSON.stringify(previous),
+          previous: JSON.stringify(previousValues(s)),
           reason: input.reason,
           actorId: user.id,
           actorRole: user.role,
-          at: this.clock(),
+          at,
         },
       });
-      return tx.settlement.update({
+      const updated = await tx.settlement.update({
         where: { id: s.id },
-        data: { ...computedFields(result, input.monthlyBillFen), enteredById: user.id, enteredByRole: user.role },
+        data: {
+          ...computedFields(result, input.monthlyBillFen),
+          enteredById: user.id,
+          enteredByRole: user.role,
+        },
         include: { ...INCLUDE, revisions: true },
       });
+      await this.tell(tx, b, updated, true, at);
+      return updated;
     });
     return this.toView(row);
+  }
+
+  /** Tells the person and their proxies that a month was settled or corrected: fund share and own share. */
+  private tell(tx: Prisma.TransactionClient, b: FullBenefit, s: Settlement, corrected: boolean, at: Date) {
+    return putInInbox(
+      tx,
+      { personId: b.personId, applicationId: b.applicationId },
+      settlementNotice(this.config, s, b.person.name, corrected, at),
+      at,
+    );
   }
 
   /** Settlements the user may read: those of readable benefits; a provider account only its own bills. */
