@@ -250,3 +250,123 @@ describe('a jining 医疗专护 benefit takes the hospital tier from the provide
     expect(res.body.citations).toEqual(expected.citations);
   });
 });
+
+describe('a suspension entered or ended after a month was settled settles that month again', () => {
+  let benefitId: string;
+  let personId: string;
+  let june: { id: string; fundPaysFen: number; personPaysFen: number };
+  const bill = 350000;
+  const split = (month: string, daysCovered: number | undefined, today: string) =>
+    estimate(
+      {
+        region: 'wenzhou',
+        district: 'lucheng',
+        insurance: 'employee-retired',
+        careMode: 'home',
+        grade: 'severe-3',
+        monthlyBillFen: bill,
+        month,
+        daysCovered,
+      },
+      { today },
+    );
+  const revisions = async (id: string) => (await get(tokens.resident, `/settlements/${id}`)).body.revisions;
+
+  beforeAll(async () => {
+    ({ id: benefitId, personId } = await benefit({}, 'severe-3', 'home', 'sample-wz-lucheng-home'));
+    t.setNow('2026-07-03T02:00:00Z');
+    const res = await post(tokens.provider, `/benefits/${benefitId}/settlements`, {
+      month: '2026-06',
+      monthlyBillFen: bill,
+    });
+    expect(res.status).toBe(201);
+    june = res.body;
+    expect(res.body.daysCovered).toBe(30);
+  });
+
+  it('a hospital stay in June entered in July corrects June as a revision with the reason, old values kept', async () => {
+    const res = await post(tokens.officer, `/benefits/${benefitId}/suspensions`, {
+      reason: 'hospital-stay',
+      from: '2026-06-21',
+      to: '2026-06-30',
+    });
+    expect(res.status).toBe(201);
+    const expected = split('2026-06', 20, '2026-07-03');
+    const family = await get(tokens.resident, `/benefits/${benefitId}/settlements`);
+    expect(family.body[0]).toMatchObject({
+      id: june.id,
+      monthlyBillFen: bill,
+      daysCovered: 20,
+      proratedCapFen: expected.proratedCapFen,
+      fundPaysFen: expected.fundPaysFen,
+      personPaysFen: expected.personPaysFen,
+      enteredByRole: 'provider',
+      corrected: true,
+    });
+    expect(family.body[0].notes.map((n: { code: string }) => n.code)).toContain('prorated');
+    expect(await revisions(june.id)).toEqual([
+      expect.objectContaining({
+        actorRole: 'officer',
+        reason: expect.stringContaining('登记暂停（住院，2026-06-21 至 2026-06-30）'),
+        previous: expect.objectContaining({ daysCovered: 30, fundPaysFen: june.fundPaysFen, monthlyBillFen: bill }),
+      }),
+    ]);
+    const events = await get(tokens.officer, `/benefits/${benefitId}/events`);
+    expect(events.body.at(-1).data.resettled).toEqual([{ settlementId: june.id, month: '2026-06' }]);
+    const inbox = await get(tokens.resident, `/inbox?personId=${personId}`);
+    expect(inbox.body.map((m: { data: { phrase4?: { value: string } } }) => m.data.phrase4?.value)).toContain('已更正');
+  });
+
+  it('a suspension of months not settled yet corrects nothing', async () => {
+    const res = await post(tokens.officer, `/benefits/${benefitId}/suspensions`, {
+      reason: 'other',
+      from: '2026-07-01',
+      to: '2026-07-02',
+    });
+    expect(res.status).toBe(201);
+    expect(await revisions(june.id)).toHaveLength(1);
+  });
+
+  it('an open stay from late July, then its end, corrects July each time', async () => {
+    t.setNow('2026-08-03T02:00:00Z');
+    const july = await post(tokens.officer, `/benefits/${benefitId}/settlements`, {
+      month: '2026-07',
+      monthlyBillFen: bill,
+    });
+    expect(july.status).toBe(201);
+    expect(july.body.daysCovered).toBe(29);
+    const open = await post(tokens.officer, `/benefits/${benefitId}/suspensions`, {
+      reason: 'hospital-stay',
+      from: '2026-07-27',
+    });
+    expect(open.status).toBe(201);
+    let detail = await get(tokens.resident, `/settlements/${july.body.id}`);
+    expect(detail.body).toMatchObject({ daysCovered: 24, fundPaysFen: split('2026-07', 24, '2026-08-03').fundPaysFen });
+    expect(detail.body.revisions).toHaveLength(1);
+    // Home on 29 July: the 30th and 31st were covered after all.
+    const suspensionId = open.body.suspensions.find((s: { from: string }) => s.from === '2026-07-27').id;
+    const ended = await t.http
+      .patch(`/api/v1/benefits/${benefitId}/suspensions/${suspensionId}`)
+      .set(bearer(tokens.officer))
+      .send({ to: '2026-07-29' });
+    expect(ended.status).toBe(200);
+    detail = await get(tokens.resident, `/settlements/${july.body.id}`);
+    expect(detail.body).toMatchObject({ daysCovered: 26, fundPaysFen: split('2026-07', 26, '2026-08-03').fundPaysFen });
+    expect(detail.body.revisions.map((r: { reason: string }) => r.reason)).toEqual([
+      expect.stringContaining('登记暂停（住院，2026-07-27 至 今）'),
+      expect.stringContaining('暂停于2026-07-29结束，2026-07-30起恢复'),
+    ]);
+    expect(detail.body.revisions[1].previous).toMatchObject({ daysCovered: 24 });
+    // June was not touched by the July stay.
+    expect(await revisions(june.id)).toHaveLength(1);
+  });
+
+  it('a stop dated back into a settled month corrects it too', async () => {
+    const res = await post(tokens.officer, `/benefits/${benefitId}/stop`, { on: '2026-07-20', reason: '参保人去世' });
+    expect(res.status).toBe(200);
+    const months = await get(tokens.resident, `/benefits/${benefitId}/settlements`);
+    const july = months.body.find((s: { month: string }) => s.month === '2026-07');
+    expect(july).toMatchObject({ daysCovered: 18, fundPaysFen: split('2026-07', 18, '2026-08-03').fundPaysFen });
+    expect((await revisions(july.id)).at(-1).reason).toContain('待遇于2026-07-20终止');
+  });
+});

@@ -4,7 +4,8 @@
 // Decision: an officer creates the benefit from an approved application (the family's choice of mode and
 // provider is recorded by the officer); it is not created automatically on approval, because an approval
 // can still be followed by an objection and a reassessment.
-// Every action tells the person and their proxies in the inbox (services/notices.ts).
+// Every action tells the person and their proxies in the inbox (services/notices.ts); a suspension or a stop
+// that changes the days of a month already settled settles that month again (services/settlement-split.ts).
 import { z } from 'zod';
 import {
   addDays,
@@ -37,6 +38,7 @@ import { BENEFIT_INCLUDE, planFor, type FullBenefit } from './benefit-months';
 import { putInInbox } from './inbox';
 import { benefitNotice, shortDate, type NoticeTemplates } from './notices';
 import { careModesOf } from './providers';
+import { resettle } from './settlement-split';
 
 export const BENEFIT_STATE_NAMES: Record<BenefitState, string> = {
   active: '享受中',
@@ -476,10 +478,19 @@ export class BenefitService {
         },
       });
       await tx.benefit.update({ where: { id: b.id }, data: { state } });
+      const resettled = await resettle(tx, b.id, {
+        from: input.from,
+        to,
+        reason: `登记暂停（${reasonName}，${input.from} 至 ${to ?? '今'}），按享受待遇的天数重新结算`,
+        actor: user,
+        at,
+        templates: this.templates,
+      });
       await this.event(tx, b, user, 'suspend', state, reasonName, {
         from: input.from,
         to,
         citations: [SUSPENSION_CITE],
+        ...(resettled.length ? { resettled } : {}),
       });
       const remark =
         to === null
@@ -510,11 +521,21 @@ export class BenefitService {
     const updated = await this.prisma.$transaction(async (tx) => {
       await tx.benefitSuspension.update({ where: { id: s.id }, data: { toDate: input.to } });
       await tx.benefit.update({ where: { id: b.id }, data: { state: 'active' } });
+      // Days after `to` were counted as suspended in the months settled meanwhile.
+      const resettled = await resettle(tx, b.id, {
+        from: resumesOn,
+        to: null,
+        reason: `暂停于${input.to}结束，${resumesOn}起恢复，按享受待遇的天数重新结算`,
+        actor: user,
+        at,
+        templates: this.templates,
+      });
       await this.event(tx, b, user, 'resume', 'active', null, {
         suspensionId: s.id,
         from: s.fromDate,
         to: input.to,
         resumesOn,
+        ...(resettled.length ? { resettled } : {}),
       });
       await this.tell(tx, b, '已恢复', `${chineseDate(resumesOn)}起恢复待遇`, at);
       return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
@@ -538,8 +559,18 @@ export class BenefitService {
         });
       }
       await tx.benefit.update({ where: { id: b.id }, data: { state: 'stopped', stoppedOn: input.on } });
+      // A stop dated back into a settled month leaves fewer days covered there.
+      const resettled = await resettle(tx, b.id, {
+        from: addDays(input.on, 1),
+        to: null,
+        reason: `待遇于${input.on}终止，按享受待遇的天数重新结算`,
+        actor: user,
+        at,
+        templates: this.templates,
+      });
       await this.event(tx, b, user, 'stop', 'stopped', input.reason, {
         on: input.on,
+        ...(resettled.length ? { resettled } : {}),
       });
       await this.tell(tx, b, '已终止', `待遇享受至${chineseDate(input.on)}`, at);
       return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });

@@ -1,7 +1,10 @@
 // Splitting one month's bill of a benefit with @changhu/rules (days covered after suspensions, the hospital
-// tier of the provider): what a settlement stores, and what a correction replaces.
+// tier of the provider), and settling again the months already settled when something the split depends on
+// changes afterwards: a suspension entered or ended, a stop. Such a month is corrected like a manual correction (a SettlementRevision keeps the old values and
+// the reason), so the family never sees a stale split, and the family is told.
 import {
   estimateFor,
+  monthOf,
   RulesInputError,
   type CareModeId,
   type EstimateResult,
@@ -10,9 +13,13 @@ import {
   type InsuranceId,
   type RegionId,
 } from '@changhu/rules';
-import type { Settlement } from '../generated/prisma/client';
+import type { Prisma, Settlement } from '../generated/prisma/client';
 import { AppError, badInput } from '../lib/errors';
-import { daysCovered, planFor, type FullBenefit } from './benefit-months';
+import type { AuthUser } from '../lib/roles';
+import { shanghaiDate } from '../lib/time';
+import { BENEFIT_INCLUDE, daysCovered, planFor, type FullBenefit } from './benefit-months';
+import { putInInbox } from './inbox';
+import { settlementNotice, type NoticeTemplates } from './notices';
 
 /** Splits a month's bill with the rules: days covered from the suspensions, tier from the provider. */
 export function splitMonth(b: FullBenefit, month: string, bill: number, today: string) {
@@ -79,4 +86,72 @@ export function previousValues(s: Settlement): Record<string, unknown> {
     enteredByRole: s.enteredByRole,
     updatedAt: s.updatedAt.toISOString(),
   };
+}
+
+/** The fields whose change makes a settled month worth correcting (notes and steps follow them). */
+const SETTLED_VALUES = [
+  'daysCovered',
+  'monthlyCapFen',
+  'proratedCapFen',
+  'eligibleCostFen',
+  'fundRatio',
+  'fundPaysFen',
+  'personPaysFen',
+  'indicativeFundPaysFen',
+] as const;
+
+export interface Resettle {
+  /** The first day whose coverage or grade changed; its month is the first one looked at. */
+  from: string;
+  /** The last such day; null: every settled month from `from` on. */
+  to: string | null;
+  /** Why, in Chinese, as the family reads it in the revision. */
+  reason: string;
+  actor: AuthUser;
+  at: Date;
+  templates: NoticeTemplates;
+}
+
+/**
+ * Splits again, in the caller's transaction (after its change), every settled month of the benefit between
+ * `from` and `to`; a month whose split changed is corrected with a revision and the family is told.
+ * Returns the corrected months.
+ */
+export async function resettle(
+  tx: Prisma.TransactionClient,
+  benefitId: string,
+  why: Resettle,
+): Promise<{ settlementId: string; month: string }[]> {
+  const settled = await tx.settlement.findMany({
+    where: { benefitId, month: { gte: monthOf(why.from), ...(why.to ? { lte: monthOf(why.to) } : {}) } },
+    orderBy: { month: 'asc' },
+  });
+  if (!settled.length) return [];
+  const b = await tx.benefit.findUniqueOrThrow({ where: { id: benefitId }, include: BENEFIT_INCLUDE });
+  const today = shanghaiDate(why.at);
+  const corrected: { settlementId: string; month: string }[] = [];
+  for (const s of settled) {
+    const { result } = splitMonth(b, s.month, s.monthlyBillFen, today);
+    const fields = computedFields(result, s.monthlyBillFen);
+    if (!SETTLED_VALUES.some((k) => fields[k] !== s[k])) continue;
+    await tx.settlementRevision.create({
+      data: {
+        settlementId: s.id,
+        previous: JSON.stringify(previousValues(s)),
+        reason: why.reason,
+        actorId: why.actor.id,
+        actorRole: why.actor.role,
+        at: why.at,
+      },
+    });
+    const row = await tx.settlement.update({ where: { id: s.id }, data: fields });
+    await putInInbox(
+      tx,
+      { personId: b.personId, applicationId: b.applicationId },
+      settlementNotice(why.templates, row, b.person.name, true, why.at),
+      why.at,
+    );
+    corrected.push({ settlementId: s.id, month: s.month });
+  }
+  return corrected;
 }
