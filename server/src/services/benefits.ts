@@ -5,7 +5,8 @@
 // provider is recorded by the officer); it is not created automatically on approval, because an approval
 // can still be followed by an objection and a reassessment.
 // Every action tells the person and their proxies in the inbox (services/notices.ts); a suspension or a stop
-// that changes the days of a month already settled settles that month again (services/settlement-split.ts).
+// that changes the days of a month already settled settles that month again (services/settlement-split.ts);
+// a mode with residence takes one of the provider's free places (MODES_WITH_PLACE below).
 import { z } from 'zod';
 import {
   addDays,
@@ -56,6 +57,15 @@ export const SUSPENSION_REASON_NAMES: Record<(typeof SUSPENSION_REASONS)[number]
 export const SUSPENSION_CITE: Cite = { doc: 'jilin-2022', clause: '§(四)' };
 /** jinjiang-2023 §二(四)1: one care mode at a time. */
 export const ONE_MODE_CITE: Cite = { doc: 'jinjiang-2023', clause: '§二(四)1' };
+
+/**
+ * Care modes with residence, in which the person stays at the provider (a bed of an institution or of a
+ * hospital's 医疗专护 ward, a place of a community care point), so takes one of its free places. Home and
+ * family care come to the person's home and take none. Decision (server/README.md "Free places"): the place
+ * is taken when the benefit or the change to it is recorded, and freed when the stop or a change away from
+ * it is recorded, since changes are booked ahead of the month they start; a suspension keeps the place.
+ */
+export const MODES_WITH_PLACE: readonly CareModeId[] = ['institution', 'medical-special', 'community'];
 
 const itemName = z.string().trim().min(1, '服务项目名称不能为空').max(40, '服务项目名称不能超过40个字');
 const reasonSchema = z.string().trim().min(1, '请填写原因').max(200, '原因不能超过200个字');
@@ -165,6 +175,38 @@ export function benefitScope(user: AuthUser): Prisma.BenefitWhereInput {
     return { plans: { some: { provider: { accounts: { some: { userId: user.id } } } } } };
   }
   return PROXY_ROLES.includes(user.role) ? { person: personScope(user) } : {};
+}
+
+/** The plan that holds a place, if any: the latest plan (earlier ones gave theirs up when it was booked). */
+function placeHolder<P extends { fromMonth: string; careMode: string }>(plans: P[]): P | undefined {
+  const last = planFor(plans, '9999-12');
+  return last && MODES_WITH_PLACE.includes(last.careMode as CareModeId) ? last : undefined;
+}
+
+function noFreePlace(provider: Provider, careMode: CareModeId) {
+  return conflict(
+    'no-free-place',
+    `“${provider.name}”现在没有空余名额，${modeName(provider.region as RegionId, careMode)}需要占用机构的床位或名额。` +
+      '请选择其他定点机构，或等机构有空位后再办理。',
+    [{ path: 'providerId', message: '空余名额为0' }],
+  );
+}
+
+/** Takes one free place of the provider; 409 when none is left (never below 0, even with two at once). */
+async function takePlace(tx: Prisma.TransactionClient, provider: Provider, careMode: CareModeId): Promise<void> {
+  const { count } = await tx.provider.updateMany({
+    where: { id: provider.id, freePlaces: { gt: 0 } },
+    data: { freePlaces: { decrement: 1 } },
+  });
+  if (count !== 1) throw noFreePlace(provider, careMode);
+}
+
+/** Gives a place back, never beyond the capacity (an officer may have set the free places meanwhile). */
+async function releasePlace(tx: Prisma.TransactionClient, providerId: string): Promise<void> {
+  await tx.provider.updateMany({
+    where: { id: providerId, freePlaces: { lt: tx.provider.fields.capacity } },
+    data: { freePlaces: { increment: 1 } },
+  });
 }
 
 export class BenefitService {
@@ -317,7 +359,8 @@ export class BenefitService {
     const person = application.person;
     const region = person.region as RegionId;
     const start = benefitStart(application.noticeDate, region);
-    await this.checkChoice(region, start.month, input.careMode, input.providerId);
+    const provider = await this.checkChoice(region, start.month, input.careMode, input.providerId);
+    const takesPlace = MODES_WITH_PLACE.includes(input.careMode);
     const existing = await this.prisma.benefit.findFirst({
       where: { OR: [{ applicationId: application.id }, { personId: person.id, state: { not: 'stopped' } }] },
     });
@@ -326,8 +369,10 @@ export class BenefitService {
         { path: 'applicationId', message: `已有待遇：${existing.id}` },
       ]);
     }
+    if (takesPlace && provider.freePlaces <= 0) throw noFreePlace(provider, input.careMode);
     const at = this.clock();
     const created = await this.prisma.$transaction(async (tx) => {
+      if (takesPlace) await takePlace(tx, provider, input.careMode);
       const b = await tx.benefit.create({
         data: {
           personId: person.id,
@@ -355,6 +400,7 @@ export class BenefitService {
         careMode: input.careMode,
         providerId: input.providerId,
         citations: start.citations,
+        ...(takesPlace ? { placeTaken: input.providerId } : {}),
       });
       await this.tell(
         tx,
@@ -400,7 +446,10 @@ export class BenefitService {
     return b;
   }
 
-  /** A change of mode or provider (and plan items), in force from the next month boundary. */
+  /**
+   * A change of mode or provider (and plan items), in force from the next month boundary. A place moves with
+   * it: the place of the plan booked last is given back, the new provider's taken if the new mode has one.
+   */
   async changePlan(user: AuthUser, id: string, input: z.output<typeof planChangeInput>): Promise<BenefitView> {
     const b = await this.writable(user, id, true);
     const region = b.region as RegionId;
@@ -412,9 +461,17 @@ export class BenefitService {
     if (careMode === before.careMode && providerId === before.providerId && input.planItems === undefined) {
       throw badInput('新的选择与现在的相同，不需要变更。', [{ path: 'careMode', message: '与现在相同' }]);
     }
-    await this.checkChoice(region, fromMonth, careMode, providerId);
+    const provider = await this.checkChoice(region, fromMonth, careMode, providerId);
+    const heldBefore = placeHolder(b.plans);
+    const heldAfter = MODES_WITH_PLACE.includes(careMode) ? providerId : undefined;
+    const movesPlace = heldBefore?.providerId !== heldAfter;
+    if (movesPlace && heldAfter && provider.freePlaces <= 0) throw noFreePlace(provider, careMode);
     const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
+      if (movesPlace) {
+        if (heldBefore) await releasePlace(tx, heldBefore.providerId);
+        if (heldAfter) await takePlace(tx, provider, careMode);
+      }
       await tx.benefitPlan.upsert({
         where: { benefitId_fromMonth: { benefitId: b.id, fromMonth } },
         update: { careMode, providerId, requestedById: user.id },
@@ -428,6 +485,7 @@ export class BenefitService {
         careMode,
         providerId,
         ...(input.planItems ? { planItems: input.planItems } : {}),
+        ...(movesPlace ? { placeReleased: heldBefore?.providerId ?? null, placeTaken: heldAfter ?? null } : {}),
         citations: [ONE_MODE_CITE],
       });
       const what =
@@ -543,13 +601,14 @@ export class BenefitService {
     return this.toView(updated);
   }
 
-  /** Stops the benefit after `on`; closes an open suspension. */
+  /** Stops the benefit after `on`; closes an open suspension, frees the place it holds. */
   async stop(user: AuthUser, id: string, input: z.output<typeof stopInput>): Promise<BenefitView> {
     const b = await this.writable(user, id, false);
     if (input.on < b.approvalDate) {
       throw badInput('终止日期不能早于核准日期。', [{ path: 'on', message: `应不早于 ${b.approvalDate}` }]);
     }
     const open = b.suspensions.find((s) => s.toDate === null);
+    const held = placeHolder(b.plans);
     const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
       if (open) {
@@ -558,6 +617,7 @@ export class BenefitService {
           data: { toDate: input.on < open.fromDate ? open.fromDate : input.on },
         });
       }
+      if (held) await releasePlace(tx, held.providerId);
       await tx.benefit.update({ where: { id: b.id }, data: { state: 'stopped', stoppedOn: input.on } });
       // A stop dated back into a settled month leaves fewer days covered there.
       const resettled = await resettle(tx, b.id, {
@@ -570,6 +630,7 @@ export class BenefitService {
       });
       await this.event(tx, b, user, 'stop', 'stopped', input.reason, {
         on: input.on,
+        ...(held ? { placeReleased: held.providerId } : {}),
         ...(resettled.length ? { resettled } : {}),
       });
       await this.tell(tx, b, '已终止', `待遇享受至${chineseDate(input.on)}`, at);
