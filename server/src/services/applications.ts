@@ -26,6 +26,7 @@ import {
 } from '../lib/schemas';
 import { chineseDate, shanghaiDate, wechatTime, type Clock } from '../lib/time';
 import { Access, applicationScope, seesFullPersonalData } from './access';
+import { afterReassessment } from './benefits';
 import { phrase, putInInbox, thing, type SubscriptionMessage } from './inbox';
 import { MOVE_IDS, MOVES, movesFrom, STATE_NAMES, STATE_PHRASES, type Move, type MoveId } from './stateMachine';
 
@@ -343,7 +344,7 @@ export class ApplicationService {
       // Guard against a concurrent move: only update if the state is still the one we checked.
       const { count } = await tx.application.updateMany({ where: { id, state }, data });
       if (count !== 1) throw conflict('invalid-move', '申请刚刚被其他人办理过，请刷新后再试。');
-      await tx.applicationEvent.create({
+      const event = await tx.applicationEvent.create({
         data: {
           applicationId: id,
           move: input.move,
@@ -367,6 +368,19 @@ export class ApplicationService {
         },
       };
       await putInInbox(tx, { personId: application.personId, applicationId: id }, message, now);
+      if (state === 'reassessed' && (input.move === 'approve' || input.move === 'reject')) {
+        // The final decision after an objection: a benefit already running follows a changed grade.
+        await afterReassessment(tx, {
+          applicationId: id,
+          applicationEventId: event.id,
+          move: input.move,
+          grade: application.grade,
+          noticeDate: today,
+          actor: user,
+          at: now,
+          templates: this.config,
+        });
+      }
       return tx.application.findUniqueOrThrow({ where: { id }, include: { person: true } });
     });
     return this.view(updated, user);

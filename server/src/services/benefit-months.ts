@@ -1,19 +1,29 @@
-// What a benefit is on a given day or in a given month: the plan (mode and provider) in force and whether
-// the day is covered. Pure functions over a benefit loaded with BENEFIT_INCLUDE; the
+// What a benefit is on a given day or in a given month: the plan (mode and provider) in force, the grade in
+// force, and whether the day is covered. Pure functions over a benefit loaded with BENEFIT_INCLUDE; the
 // benefit, settlement and service-record services share them.
 import { addDays, daysInMonthOf, firstDayOf } from '@changhu/rules';
-import type { Benefit, BenefitPlan, BenefitSuspension, Person, Prisma, Provider } from '../generated/prisma/client';
+import type {
+  Benefit,
+  BenefitGrade,
+  BenefitPlan,
+  BenefitSuspension,
+  Person,
+  Prisma,
+  Provider,
+} from '../generated/prisma/client';
 
 export type FullBenefit = Benefit & {
   person: Person;
   plans: (BenefitPlan & { provider: Provider })[];
   suspensions: BenefitSuspension[];
+  grades: BenefitGrade[];
 };
 
 export const BENEFIT_INCLUDE = {
   person: true,
   plans: { include: { provider: true }, orderBy: { fromMonth: 'asc' } },
   suspensions: { orderBy: { fromDate: 'asc' } },
+  grades: { orderBy: { fromMonth: 'asc' } },
 } as const satisfies Prisma.BenefitInclude;
 
 /** The plan in force in a month: the latest whose fromMonth is not after it. */
@@ -22,6 +32,11 @@ export function planFor<P extends { fromMonth: string }>(plans: P[], month: stri
     .sort((a, b) => a.fromMonth.localeCompare(b.fromMonth))
     .filter((p) => p.fromMonth <= month)
     .pop();
+}
+
+/** The grade in force in a month: the approval's, or the latest reassessed grade in force by then. */
+export function gradeFor(b: Pick<Benefit, 'grade'> & { grades: BenefitGrade[] }, month: string): string {
+  return planFor(b.grades, month)?.grade ?? b.grade;
 }
 
 /** Is the benefit paying on this day: on or after its start, not after it stopped, not in a suspension. */

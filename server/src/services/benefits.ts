@@ -35,7 +35,7 @@ import { PROXY_ROLES, type AuthUser } from '../lib/roles';
 import { careModeSchema, dateSchema, idSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
 import { personScope } from './access';
-import { BENEFIT_INCLUDE, planFor, type FullBenefit } from './benefit-months';
+import { BENEFIT_INCLUDE, gradeFor, planFor, type FullBenefit } from './benefit-months';
 import { putInInbox } from './inbox';
 import { benefitNotice, shortDate, type NoticeTemplates } from './notices';
 import { careModesOf } from './providers';
@@ -142,8 +142,18 @@ export const benefitView = z.object({
   regionName: z.string(),
   district: z.string().nullable(),
   insurance: z.string(),
-  grade: z.string(),
+  grade: z.string().describe('当月（或待遇开始月）适用的失能等级'),
   gradeName: z.string(),
+  grades: z
+    .array(
+      z.object({
+        fromMonth: z.string(),
+        grade: z.string(),
+        gradeName: z.string(),
+        applicationEventId: z.string().nullable().describe('改变等级的复评后核准的办理记录；首次核准为 null'),
+      }),
+    )
+    .describe('等级及其起始月：首次核准的等级，以及复评改变等级后自次月起的新等级'),
   approvalDate: z.string(),
   startMonth: z.string().describe('享受待遇的第一个月'),
   state: z.enum(['active', 'suspended', 'stopped']),
@@ -236,6 +246,8 @@ export class BenefitService {
     });
     const viewMonth = month < b.startMonth ? b.startMonth : month;
     const current = planFor(b.plans, viewMonth) ?? b.plans[0];
+    const grade = gradeFor(b, viewMonth);
+    const gradeName = (g: string) => GRADE_NAMES[g as GradeId] ?? g;
     return {
       id: b.id,
       personId: b.personId,
@@ -245,8 +257,17 @@ export class BenefitService {
       regionName: REGION_NAMES[region] ?? b.region,
       district: b.district,
       insurance: b.insurance,
-      grade: b.grade,
-      gradeName: GRADE_NAMES[b.grade as GradeId] ?? b.grade,
+      grade,
+      gradeName: gradeName(grade),
+      grades: [
+        { fromMonth: b.startMonth, grade: b.grade, gradeName: gradeName(b.grade), applicationEventId: null },
+        ...b.grades.map((g) => ({
+          fromMonth: g.fromMonth,
+          grade: g.grade,
+          gradeName: gradeName(g.grade),
+          applicationEventId: g.applicationEventId,
+        })),
+      ],
       approvalDate: b.approvalDate,
       startMonth: b.startMonth,
       state: b.state as BenefitState,
@@ -657,4 +678,84 @@ export class BenefitService {
       at: e.at.toISOString(),
     }));
   }
+}
+
+/**
+ * The decision after an objection's reassessment (wenzhou-2023 §三(三)) on an application that already has a
+ * benefit, in the caller's transaction. An approval with another grade gives the benefit that grade from the
+ * month a benefit starts after a decision (benefitStart of the rules: the month after), linked to the
+ * decision's application event; months settled from then on are settled again. A rejection, or the same
+ * grade, is only recorded on the benefit: whether a rejected person's benefit stops is the officer's call
+ * (POST /benefits/:id/stop), not an automatic effect. While the objection is pending the benefit goes on.
+ */
+export async function afterReassessment(
+  tx: Prisma.TransactionClient,
+  decision: {
+    applicationId: string;
+    applicationEventId: string;
+    move: 'approve' | 'reject';
+    grade: string | null;
+    noticeDate: string;
+    actor: AuthUser;
+    at: Date;
+    templates: NoticeTemplates;
+  },
+): Promise<void> {
+  const b = await tx.benefit.findUnique({ where: { applicationId: decision.applicationId }, include: BENEFIT_INCLUDE });
+  if (!b || b.state === 'stopped') return;
+  const start = benefitStart(decision.noticeDate, b.region as RegionId);
+  const fromMonth = start.month < b.startMonth ? b.startMonth : start.month;
+  const previousGrade = gradeFor(b, fromMonth);
+  const link = { applicationId: decision.applicationId, applicationEventId: decision.applicationEventId };
+  const record = (action: string, reason: string | null, data: Record<string, unknown>) =>
+    tx.benefitEvent.create({
+      data: {
+        benefitId: b.id,
+        action,
+        fromState: b.state,
+        toState: b.state,
+        actorId: decision.actor.id,
+        actorRole: decision.actor.role,
+        reason,
+        data: JSON.stringify({ ...link, ...data }),
+        at: decision.at,
+      },
+    });
+  if (decision.move === 'reject' || !decision.grade || decision.grade === previousGrade) {
+    await record(
+      'reassessment',
+      decision.move === 'reject' ? '复评后不予核准；是否终止待遇由经办人员决定' : '复评等级与原等级相同',
+      { decision: decision.move, grade: decision.grade, previousGrade },
+    );
+    return;
+  }
+  const grade = decision.grade;
+  await tx.benefitGrade.upsert({
+    where: { benefitId_fromMonth: { benefitId: b.id, fromMonth } },
+    update: { grade, previousGrade, ...link, noticeDate: decision.noticeDate },
+    create: { benefitId: b.id, fromMonth, grade, previousGrade, ...link, noticeDate: decision.noticeDate },
+  });
+  const gradeName = GRADE_NAMES[grade as GradeId] ?? grade;
+  const resettled = await resettle(tx, b.id, {
+    from: firstDayOf(fromMonth),
+    to: null,
+    reason: `复评后等级调整为${gradeName}（自${fromMonth}起），重新结算`,
+    actor: decision.actor,
+    at: decision.at,
+    templates: decision.templates,
+  });
+  await record('regrade', null, {
+    decision: decision.move,
+    fromMonth,
+    grade,
+    previousGrade,
+    citations: start.citations,
+    ...(resettled.length ? { resettled } : {}),
+  });
+  await putInInbox(
+    tx,
+    { personId: b.personId, applicationId: b.applicationId },
+    benefitNotice(decision.templates, b, '等级调整', `${chineseMonth(fromMonth)}起按${gradeName}`, decision.at),
+    decision.at,
+  );
 }

@@ -1,6 +1,7 @@
-// Splitting one month's bill of a benefit with @changhu/rules (days covered after suspensions, the hospital
-// tier of the provider), and settling again the months already settled when something the split depends on
-// changes afterwards: a suspension entered or ended, a stop. Such a month is corrected like a manual correction (a SettlementRevision keeps the old values and
+// Splitting one month's bill of a benefit with @changhu/rules (days covered after suspensions, the grade in
+// force that month, the hospital tier of the provider), and settling again the months already settled when
+// something the split depends on changes afterwards: a suspension entered or ended, a stop, a reassessed
+// grade. Such a month is corrected like a manual correction (a SettlementRevision keeps the old values and
 // the reason), so the family never sees a stale split, and the family is told.
 import {
   estimateFor,
@@ -17,11 +18,11 @@ import type { Prisma, Settlement } from '../generated/prisma/client';
 import { AppError, badInput } from '../lib/errors';
 import type { AuthUser } from '../lib/roles';
 import { shanghaiDate } from '../lib/time';
-import { BENEFIT_INCLUDE, daysCovered, planFor, type FullBenefit } from './benefit-months';
+import { BENEFIT_INCLUDE, daysCovered, gradeFor, planFor, type FullBenefit } from './benefit-months';
 import { putInInbox } from './inbox';
 import { settlementNotice, type NoticeTemplates } from './notices';
 
-/** Splits a month's bill with the rules: days covered from the suspensions, tier from the provider. */
+/** Splits a month's bill with the rules: days covered from the suspensions, grade in force, tier from the provider. */
 export function splitMonth(b: FullBenefit, month: string, bill: number, today: string) {
   const plan = planFor(b.plans, month);
   if (!plan) {
@@ -29,6 +30,7 @@ export function splitMonth(b: FullBenefit, month: string, bill: number, today: s
       { path: 'month', message: `应不早于 ${b.startMonth}` },
     ]);
   }
+  const grade = gradeFor(b, month);
   try {
     const result = estimateFor(
       {
@@ -36,7 +38,7 @@ export function splitMonth(b: FullBenefit, month: string, bill: number, today: s
         ...(b.district ? { district: b.district } : {}),
         insurance: b.insurance as InsuranceId,
         careMode: plan.careMode as CareModeId,
-        grade: b.grade as GradeId,
+        grade: grade as GradeId,
         monthlyBillFen: bill,
         month,
         daysCovered: daysCovered(b, month),
@@ -44,7 +46,7 @@ export function splitMonth(b: FullBenefit, month: string, bill: number, today: s
       },
       { today },
     );
-    return { plan, result };
+    return { plan, grade, result };
   } catch (err) {
     if (err instanceof RulesInputError) throw new AppError(400, 'invalid-input', err.message, err.details);
     throw err;
@@ -52,8 +54,9 @@ export function splitMonth(b: FullBenefit, month: string, bill: number, today: s
 }
 
 /** The computed part of a settlement row (what a correction replaces). */
-export function computedFields(r: EstimateResult, bill: number) {
+export function computedFields(r: EstimateResult, bill: number, grade: string) {
   return {
+    grade,
     monthlyBillFen: bill,
     daysCovered: r.daysCovered,
     daysInMonth: r.daysInMonth,
@@ -75,6 +78,7 @@ export function computedFields(r: EstimateResult, bill: number) {
 export function previousValues(s: Settlement): Record<string, unknown> {
   return {
     monthlyBillFen: s.monthlyBillFen,
+    grade: s.grade,
     daysCovered: s.daysCovered,
     monthlyCapFen: s.monthlyCapFen,
     proratedCapFen: s.proratedCapFen,
@@ -131,9 +135,11 @@ export async function resettle(
   const today = shanghaiDate(why.at);
   const corrected: { settlementId: string; month: string }[] = [];
   for (const s of settled) {
-    const { result } = splitMonth(b, s.month, s.monthlyBillFen, today);
-    const fields = computedFields(result, s.monthlyBillFen);
-    if (!SETTLED_VALUES.some((k) => fields[k] !== s[k])) continue;
+    const { grade, result } = splitMonth(b, s.month, s.monthlyBillFen, today);
+    const fields = computedFields(result, s.monthlyBillFen, grade);
+    // Rows from before grades could change have no grade: theirs was the approval's.
+    const changed = grade !== (s.grade ?? b.grade) || SETTLED_VALUES.some((k) => fields[k] !== s[k]);
+    if (!changed) continue;
     await tx.settlementRevision.create({
       data: {
         settlementId: s.id,

@@ -3,7 +3,15 @@
 // citations that produced it. One per benefit and month; a correction replaces it and keeps the old values.
 // The family is told in the inbox when a month is settled or corrected (services/notices.ts).
 import { z } from 'zod';
-import { FenSchema, MonthSchema, modeName, type CareModeId, type RegionId } from '@changhu/rules';
+import {
+  FenSchema,
+  GRADE_NAMES,
+  MonthSchema,
+  modeName,
+  type CareModeId,
+  type GradeId,
+  type RegionId,
+} from '@changhu/rules';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import type { Prisma, Provider, Settlement, SettlementRevision } from '../generated/prisma/client';
@@ -45,6 +53,8 @@ export const settlementView = z.object({
   providerName: z.string(),
   careMode: z.string(),
   careModeName: z.string(),
+  grade: z.string().describe('结算所用的失能等级（当月适用的等级；复评改变等级后自次月起按新等级）'),
+  gradeName: z.string(),
   monthlyBillFen: z.number().int().describe('当月账单'),
   daysCovered: z.number().int().describe('当月享受待遇的天数（扣除暂停和未开始、已终止的日子）'),
   daysInMonth: z.number().int(),
@@ -76,7 +86,7 @@ export const settlementRevisionView = z.object({
 
 type SettlementRow = Settlement & {
   provider: Provider;
-  benefit: { region: string; person: { name: string } };
+  benefit: { region: string; grade: string; person: { name: string } };
   revisions?: SettlementRevision[];
 };
 
@@ -94,6 +104,7 @@ export class SettlementService {
 
   toView(s: SettlementRow): SettlementView {
     const region = s.benefit.region as RegionId;
+    const grade = s.grade ?? s.benefit.grade;
     return {
       id: s.id,
       benefitId: s.benefitId,
@@ -103,6 +114,8 @@ export class SettlementService {
       providerName: s.provider.name,
       careMode: s.careMode,
       careModeName: modeName(region, s.careMode as CareModeId),
+      grade,
+      gradeName: GRADE_NAMES[grade as GradeId] ?? grade,
       monthlyBillFen: s.monthlyBillFen,
       daysCovered: s.daysCovered,
       daysInMonth: s.daysInMonth,
@@ -149,7 +162,7 @@ export class SettlementService {
         { path: 'month', message: `应不晚于 ${b.stoppedOn.slice(0, 7)}` },
       ]);
     }
-    const { plan, result } = this.compute(b, input.month, input.monthlyBillFen);
+    const { plan, grade, result } = this.compute(b, input.month, input.monthlyBillFen);
     await this.checkWriter(user, plan.providerId);
     const existing = await this.prisma.settlement.findUnique({
       where: { benefitId_month: { benefitId, month: input.month } },
@@ -167,7 +180,7 @@ export class SettlementService {
           month: input.month,
           providerId: plan.providerId,
           careMode: plan.careMode,
-          ...computedFields(result, input.monthlyBillFen),
+          ...computedFields(result, input.monthlyBillFen, grade),
           enteredById: user.id,
           enteredByRole: user.role,
         },
@@ -188,7 +201,7 @@ export class SettlementService {
     if (!s) throw notFound('没有找到这笔结算，或您无权更正。');
     await this.checkWriter(user, s.providerId);
     const b = await this.benefits.readable(user, s.benefitId);
-    const { result } = this.compute(b, s.month, input.monthlyBillFen);
+    const { grade, result } = this.compute(b, s.month, input.monthlyBillFen);
     const at = this.clock();
     const row = await this.prisma.$transaction(async (tx) => {
       await tx.settlementRevision.create({
@@ -204,7 +217,7 @@ export class SettlementService {
       const updated = await tx.settlement.update({
         where: { id: s.id },
         data: {
-          ...computedFields(result, input.monthlyBillFen),
+          ...computedFields(result, input.monthlyBillFen, grade),
           enteredById: user.id,
           enteredByRole: user.role,
         },
