@@ -3,9 +3,15 @@ import { api, messageOf, session, whenSignedOut, type User } from './api';
 import { ErrorNote } from './components/Notice';
 import { ROLE_NAMES } from './labels';
 import { ApplicationPage } from './pages/ApplicationPage';
+import { BenefitPage } from './pages/BenefitPage';
+import { BenefitsPage } from './pages/BenefitsPage';
+import { ProviderFormPage } from './pages/ProviderFormPage';
+import { ProviderPage } from './pages/ProviderPage';
+import { ProvidersPage } from './pages/ProvidersPage';
 import { QueuePage } from './pages/QueuePage';
+import { ServiceRecordsPage } from './pages/ServiceRecordsPage';
 import { SignInPage } from './pages/SignInPage';
-import { BASE, followLink, useRoute } from './router';
+import { BASE, followLink, hrefOf, sectionOf, useRoute, type Route, type Section } from './router';
 
 /** Staff who read applications here; only officers move them (the server says which moves). */
 const STAFF_ROLES = ['officer', 'agent', 'admin'];
@@ -48,6 +54,7 @@ export function App() {
   }, []);
 
   const user = auth.status === 'in' ? auth.user : null;
+  const staff = user && STAFF_ROLES.includes(user.role) ? user : null;
 
   return (
     <>
@@ -79,31 +86,74 @@ export function App() {
           )}
         </div>
       </header>
+      {staff && <SectionNav current={sectionOf(route)} role={staff.role} />}
       <main id="main" className="page">
         {auth.status === 'checking' && <p className="muted">正在确认登录状态…</p>}
         {auth.status === 'out' && (
           <SignInPage notice={auth.notice} onSignedIn={(u) => setAuth({ status: 'in', user: u })} />
         )}
-        {user && !STAFF_ROLES.includes(user.role) && <NotForThisRole user={user} onSignOut={signOut} />}
-        {user && STAFF_ROLES.includes(user.role) && route.page === 'queue' && (
-          <QueuePage state={route.state} user={user} />
-        )}
-        {user && STAFF_ROLES.includes(user.role) && route.page === 'application' && (
-          <ApplicationPage id={route.id} user={user} />
-        )}
-        {user && STAFF_ROLES.includes(user.role) && route.page === 'unknown' && (
-          <section>
-            <h1>没有这个页面</h1>
-            <p>
-              <a href={BASE} onClick={followLink}>
-                回到待办队列
-              </a>
-            </p>
-          </section>
-        )}
+        {user && !staff && <NotForThisRole user={user} onSignOut={signOut} />}
+        {staff && <StaffPage route={route} user={staff} />}
       </main>
     </>
   );
+}
+
+const SECTIONS: { id: Section; label: string; route: Route }[] = [
+  { id: 'queue', label: '申请', route: { page: 'queue', state: null } },
+  { id: 'providers', label: '定点机构', route: { page: 'providers', search: new URLSearchParams() } },
+  { id: 'benefits', label: '待遇与结算', route: { page: 'benefits', state: null } },
+  { id: 'service-records', label: '服务记录', route: { page: 'service-records', providerId: null, benefitId: null } },
+];
+
+function SectionNav({ current, role }: { current: Section | null; role: string }) {
+  return (
+    <nav className="sections" aria-label="控制台栏目">
+      <ul>
+        {SECTIONS.map((s) => (
+          <li key={s.id}>
+            <a href={hrefOf(s.route)} onClick={followLink} aria-current={s.id === current ? 'page' : undefined}>
+              {s.id === 'queue' ? (role === 'officer' ? '待办队列' : '申请查询') : s.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function StaffPage({ route, user }: { route: Route; user: User }) {
+  switch (route.page) {
+    case 'queue':
+      return <QueuePage state={route.state} user={user} />;
+    case 'application':
+      return <ApplicationPage id={route.id} user={user} />;
+    case 'providers':
+      return <ProvidersPage search={route.search} user={user} />;
+    case 'provider':
+      return <ProviderPage id={route.id} user={user} />;
+    case 'provider-new':
+      return <ProviderFormPage id={null} user={user} />;
+    case 'provider-edit':
+      return <ProviderFormPage key={route.id} id={route.id} user={user} />;
+    case 'benefits':
+      return <BenefitsPage state={route.state} user={user} />;
+    case 'benefit':
+      return <BenefitPage id={route.id} user={user} />;
+    case 'service-records':
+      return <ServiceRecordsPage providerId={route.providerId} benefitId={route.benefitId} user={user} />;
+    default:
+      return (
+        <section>
+          <h1>没有这个页面</h1>
+          <p>
+            <a href={BASE} onClick={followLink}>
+              回到待办队列
+            </a>
+          </p>
+        </section>
+      );
+  }
 }
 
 function NotForThisRole({ user, onSignOut }: { user: User; onSignOut: () => Promise<void> }) {

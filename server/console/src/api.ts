@@ -111,6 +111,206 @@ export interface MoveRequest {
   scheduledFor?: string;
 }
 
+export interface Cite {
+  doc: string;
+  clause: string;
+}
+
+export interface Clause {
+  doc: string;
+  clause: string;
+  title: string;
+  text: string;
+  parent: string | null;
+}
+
+export interface Region {
+  id: string;
+  name: string;
+  districts: { id: string; name: string; group: string }[];
+}
+
+export interface ProviderItem {
+  name: string;
+  unit: string;
+  priceFen: number;
+}
+
+export interface Provider {
+  id: string;
+  name: string;
+  region: string;
+  regionName: string;
+  district: string | null;
+  districtName: string | null;
+  address: string;
+  lat: number;
+  lng: number;
+  phone: string;
+  careModes: string[];
+  /** The names the region uses for the modes (from the rules module), in the order of careModes. */
+  careModeNames: string[];
+  hospitalTier: number | null;
+  capacity: number;
+  freePlaces: number;
+  rating: { average: number | null; count: number };
+  items: ProviderItem[];
+  isSample: boolean;
+  distanceMeters?: number;
+}
+
+export interface ProviderInput {
+  name: string;
+  region: string;
+  district: string | null;
+  address: string;
+  lat: number;
+  lng: number;
+  phone: string;
+  careModes: string[];
+  hospitalTier: number | null;
+  capacity: number;
+  freePlaces: number;
+  items: ProviderItem[];
+}
+
+export interface ProviderSearch {
+  region?: string;
+  district?: string;
+  mode?: string;
+  q?: string;
+  sort?: string;
+}
+
+export interface ProviderRating {
+  serviceRecordId: string;
+  date: string;
+  score: number;
+  comment: string | null;
+  personName: string;
+  ratedAt: string;
+}
+
+export interface ProviderRatings {
+  rating: { average: number | null; count: number };
+  ratings: ProviderRating[];
+}
+
+export interface BenefitPlan {
+  fromMonth: string;
+  careMode: string;
+  careModeName: string;
+  providerId: string;
+  providerName: string;
+  scheduled: boolean;
+}
+
+export interface Suspension {
+  id: string;
+  reason: string;
+  reasonName: string;
+  from: string;
+  to: string | null;
+  note: string | null;
+}
+
+export interface Benefit {
+  id: string;
+  personId: string;
+  person: { id: string; name: string; idNumberMasked: string };
+  applicationId: string;
+  region: string;
+  regionName: string;
+  district: string | null;
+  insurance: string;
+  grade: string;
+  gradeName: string;
+  grades?: { fromMonth: string; grade: string; gradeName: string; applicationEventId: string | null }[];
+  approvalDate: string;
+  startMonth: string;
+  state: 'active' | 'suspended' | 'stopped';
+  stateName: string;
+  stoppedOn: string | null;
+  current: BenefitPlan;
+  plans: BenefitPlan[];
+  planItems: string[];
+  suspensions: Suspension[];
+  citations: Cite[];
+}
+
+export interface BenefitEvent {
+  id: string;
+  action: string;
+  from: string;
+  to: string;
+  actorId: string;
+  actorRole: string;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface Settlement {
+  id: string;
+  benefitId: string;
+  personName: string;
+  month: string;
+  providerId: string;
+  providerName: string;
+  careMode: string;
+  careModeName: string;
+  grade?: string;
+  gradeName?: string;
+  monthlyBillFen: number;
+  daysCovered: number;
+  daysInMonth: number;
+  monthlyCapFen: number | null;
+  proratedCapFen: number | null;
+  eligibleCostFen: number | null;
+  fundRatio: number | null;
+  fundPaysFen: number | null;
+  personPaysFen: number | null;
+  indicative: boolean;
+  indicativeFundPaysFen: number | null;
+  notes: { code: string; text: string }[];
+  citations: Cite[];
+  steps: { text: string; cite?: Cite[] }[];
+  enteredByRole: string;
+  createdAt: string;
+  updatedAt: string;
+  corrected: boolean;
+}
+
+export interface SettlementRevision {
+  id: string;
+  reason: string;
+  actorRole: string;
+  at: string;
+  previous: Record<string, unknown>;
+}
+
+export type SettlementDetail = Settlement & { revisions: SettlementRevision[] };
+
+export interface ServiceRecord {
+  id: string;
+  benefitId: string;
+  personName: string;
+  providerId: string;
+  providerName: string;
+  workerName: string;
+  startAt: string;
+  endAt: string;
+  date: string;
+  totalMinutes: number;
+  items: { name: string; minutes: number; selfPaid: boolean; priceFen: number | null }[];
+  identityChecked: boolean;
+  identityMethod: string | null;
+  identityMethodName: string | null;
+  selfPaidConsent: { givenBy: string; method: string } | null;
+  rating: { score: number; comment: string | null; ratedAt: string } | null;
+  citations: Cite[];
+}
+
 const BASE = '/api/v1';
 const TOKEN_KEY = 'changhu.console.token';
 
@@ -181,6 +381,16 @@ async function json<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+const withBody = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+const enc = encodeURIComponent;
+
+/** '?a=1&b=2' of the parameters that are set, '' when none is. */
+export function queryOf(params: Record<string, string | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
 
 export const api = {
   requestCode: (phone: string) => json<{ sent: true; expiresAt: string }>('/auth/codes', post({ phone })),
@@ -207,6 +417,40 @@ export const api = {
   person: (id: string) => json<Person>(`/persons/${encodeURIComponent(id)}`),
   consents: (id: string) => json<Consent[]>(`/persons/${encodeURIComponent(id)}/consents`),
   grades: () => json<Named[]>('/grades'),
+  careModes: () => json<Named[]>('/care-modes'),
+  regions: () => json<Region[]>('/regions'),
+  clause: (doc: string, clause: string) => json<Clause>(`/documents/${enc(doc)}/clauses/${enc(clause)}`),
+
+  providers: (search: ProviderSearch = {}) => json<Provider[]>('/providers' + queryOf({ ...search })),
+  provider: (id: string) => json<Provider>(`/providers/${enc(id)}`),
+  createProvider: (body: ProviderInput) => json<Provider>('/providers', post(body)),
+  updateProvider: (id: string, body: Partial<ProviderInput>) =>
+    json<Provider>(`/providers/${enc(id)}`, withBody('PATCH', body)),
+  providerRatings: (id: string) => json<ProviderRatings>(`/providers/${enc(id)}/ratings`),
+
+  benefits: (filter: { personId?: string; providerId?: string; state?: string } = {}) =>
+    json<Benefit[]>('/benefits' + queryOf(filter)),
+  benefit: (id: string) => json<Benefit>(`/benefits/${enc(id)}`),
+  createBenefit: (body: { applicationId: string; careMode: string; providerId: string; planItems: string[] }) =>
+    json<Benefit>('/benefits', post(body)),
+  benefitEvents: (id: string) => json<BenefitEvent[]>(`/benefits/${enc(id)}/events`),
+  suspend: (id: string, body: { reason: string; from: string; to?: string; note?: string }) =>
+    json<Benefit>(`/benefits/${enc(id)}/suspensions`, post(body)),
+  endSuspension: (id: string, suspensionId: string, to: string) =>
+    json<Benefit>(`/benefits/${enc(id)}/suspensions/${enc(suspensionId)}`, withBody('PATCH', { to })),
+
+  benefitSettlements: (id: string) => json<Settlement[]>(`/benefits/${enc(id)}/settlements`),
+  settlements: (filter: { providerId?: string; month?: string; benefitId?: string } = {}) =>
+    json<Settlement[]>('/settlements' + queryOf(filter)),
+  settlement: (id: string) => json<SettlementDetail>(`/settlements/${enc(id)}`),
+  settle: (benefitId: string, body: { month: string; monthlyBillFen: number }) =>
+    json<Settlement>(`/benefits/${enc(benefitId)}/settlements`, post(body)),
+  correctSettlement: (id: string, body: { monthlyBillFen: number; reason: string }) =>
+    json<Settlement>(`/settlements/${enc(id)}`, withBody('PUT', body)),
+
+  benefitServiceRecords: (id: string) => json<ServiceRecord[]>(`/benefits/${enc(id)}/service-records`),
+  serviceRecords: (filter: { providerId?: string; benefitId?: string } = {}) =>
+    json<ServiceRecord[]>('/service-records' + queryOf(filter)),
 };
 
 /** What to show the user for any failure. */

@@ -51,3 +51,52 @@ const clock = new Intl.DateTimeFormat('zh-CN', {
 export function timeText(iso: string): string {
   return clock.format(new Date(iso));
 }
+
+/** Integer fen → '1,234.56 元', computed on integers so no float ever rounds a cent. */
+export function yuanText(fen: number): string {
+  const sign = fen < 0 ? '−' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')} 元`;
+}
+
+/** What an officer types as yuan ('3456.78', '3,456.7', '100') → integer fen; null if it is not an amount. */
+export function parseYuan(text: string): number | null {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(
+    text
+      .trim()
+      .replace(/[,，\s]/g, '')
+      .replace(/元$/, ''),
+  );
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** Fen → the yuan an input shows when editing ('3456.78'). */
+export function yuanInput(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+/** A ratio the API returned (0.8) as the percentage officers read (80%). */
+export function percentText(ratio: number): string {
+  return `${Math.round(ratio * 1000) / 10}%`;
+}
+
+/** '2026-06-10' → '6月10日' (the year is shown elsewhere). */
+export function shortDayText(date: string): string {
+  const [, m, d] = date.split('-').map(Number);
+  return `${m}月${d}日`;
+}
+
+/** Minutes as '1小时30分钟'. */
+export function minutesText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (!h) return `${m}分钟`;
+  return m ? `${h}小时${m}分钟` : `${h}小时`;
+}
+
+/** Metres as '850米' or '3.2公里'. */
+export function distanceText(metres: number): string {
+  return metres < 1000 ? `${metres}米` : `${(metres / 1000).toFixed(1)}公里`;
+}

@@ -41,3 +41,46 @@ export const QUEUE_STATES = [
   'approved',
   'rejected',
 ] as const;
+
+/** Why a benefit is suspended (jilin-2022 §(四)); the same words as the server's reasonName. */
+export const SUSPENSION_REASON_NAMES: Record<string, string> = {
+  'hospital-stay': '住院',
+  'institution-stay': '入住机构接受照护',
+  other: '其他原因',
+};
+
+/** What happened to a benefit, for its history. */
+export const BENEFIT_ACTION_NAMES: Record<string, string> = {
+  create: '登记待遇',
+  'change-plan': '变更护理方式或机构',
+  suspend: '登记暂停',
+  resume: '结束暂停',
+  stop: '终止待遇',
+  reassessment: '复评结论',
+  regrade: '复评后调整等级',
+};
+
+export const BENEFIT_STATE_NAMES: Record<string, string> = {
+  active: '享受中',
+  suspended: '暂停中',
+  stopped: '已终止',
+};
+
+export const HOSPITAL_TIER_NAMES: Record<number, string> = {
+  1: '一级协议医疗机构',
+  2: '二级协议医疗机构',
+  3: '三级协议医疗机构',
+};
+
+/** How providers can be ordered; distance needs a point, which the console does not have. */
+export const PROVIDER_SORT_NAMES: Record<string, string> = {
+  name: '按名称',
+  rating: '按评分（高的在前）',
+  'free-places': '按空余名额（多的在前）',
+};
+
+export const SELF_PAID_CONSENT_NAMES: Record<string, string> = {
+  'in-person': '当面同意',
+  written: '书面同意',
+  'phone-recorded': '电话录音同意',
+};

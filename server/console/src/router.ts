@@ -1,22 +1,98 @@
-// A tiny history router: the console has two pages, so a library would be more than the app.
+// A tiny history router: a handful of pages, so a library would be more than the app.
 import { useEffect, useState, type MouseEvent } from 'react';
 
 export const BASE = '/console/';
 
-export type Route = { page: 'queue'; state: string | null } | { page: 'application'; id: string } | { page: 'unknown' };
+export type Route =
+  | { page: 'queue'; state: string | null }
+  | { page: 'application'; id: string }
+  | { page: 'providers'; search: URLSearchParams }
+  | { page: 'provider'; id: string }
+  | { page: 'provider-new' }
+  | { page: 'provider-edit'; id: string }
+  | { page: 'benefits'; state: string | null }
+  | { page: 'benefit'; id: string }
+  | { page: 'service-records'; providerId: string | null; benefitId: string | null }
+  | { page: 'unknown' };
+
+/** The sections of the navigation; each page belongs to one. */
+export type Section = 'queue' | 'providers' | 'benefits' | 'service-records';
+
+export function sectionOf(route: Route): Section | null {
+  switch (route.page) {
+    case 'queue':
+    case 'application':
+      return 'queue';
+    case 'providers':
+    case 'provider':
+    case 'provider-new':
+    case 'provider-edit':
+      return 'providers';
+    case 'benefits':
+    case 'benefit':
+      return 'benefits';
+    case 'service-records':
+      return 'service-records';
+    default:
+      return null;
+  }
+}
 
 export function parseRoute(pathname: string, search: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname.replace(/^\/console\/?/, '');
-  if (rest === '' || rest === 'queue') return { page: 'queue', state: new URLSearchParams(search).get('state') };
-  const match = /^applications\/([^/]+)$/.exec(rest);
-  if (match) return { page: 'application', id: decodeURIComponent(match[1]) };
+  const query = new URLSearchParams(search);
+  const parts = rest.replace(/\/$/, '').split('/').map(decodeURIComponent);
+  if (rest === '' || rest === 'queue') return { page: 'queue', state: query.get('state') };
+  if (parts[0] === 'applications' && parts.length === 2) return { page: 'application', id: parts[1] };
+  if (parts[0] === 'providers') {
+    if (parts.length === 1) return { page: 'providers', search: query };
+    if (parts.length === 2 && parts[1] === 'new') return { page: 'provider-new' };
+    if (parts.length === 2) return { page: 'provider', id: parts[1] };
+    if (parts.length === 3 && parts[2] === 'edit') return { page: 'provider-edit', id: parts[1] };
+  }
+  if (parts[0] === 'benefits') {
+    if (parts.length === 1) return { page: 'benefits', state: query.get('state') };
+    if (parts.length === 2) return { page: 'benefit', id: parts[1] };
+  }
+  if (parts[0] === 'service-records' && parts.length === 1) {
+    return { page: 'service-records', providerId: query.get('providerId'), benefitId: query.get('benefitId') };
+  }
   return { page: 'unknown' };
 }
 
+const qs = (params: Record<string, string | null | undefined>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+};
+
 export function hrefOf(route: Route): string {
-  if (route.page === 'application') return `${BASE}applications/${encodeURIComponent(route.id)}`;
-  if (route.page === 'queue' && route.state) return `${BASE}?state=${encodeURIComponent(route.state)}`;
-  return BASE;
+  const e = encodeURIComponent;
+  switch (route.page) {
+    case 'application':
+      return `${BASE}applications/${e(route.id)}`;
+    case 'queue':
+      return BASE + qs({ state: route.state });
+    case 'providers': {
+      const text = route.search.toString();
+      return `${BASE}providers${text ? `?${text}` : ''}`;
+    }
+    case 'provider':
+      return `${BASE}providers/${e(route.id)}`;
+    case 'provider-new':
+      return `${BASE}providers/new`;
+    case 'provider-edit':
+      return `${BASE}providers/${e(route.id)}/edit`;
+    case 'benefits':
+      return `${BASE}benefits${qs({ state: route.state })}`;
+    case 'benefit':
+      return `${BASE}benefits/${e(route.id)}`;
+    case 'service-records':
+      return `${BASE}service-records${qs({ providerId: route.providerId, benefitId: route.benefitId })}`;
+    default:
+      return BASE;
+  }
 }
 
 const listeners = new Set<() => void>();

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type Config } from '../../src/config';
+import type { Clock } from '../../src/lib/time';
 import { createLogger } from '../../src/middleware/requestLogger';
 import { defaultConsoleDir } from '../../src/middleware/console';
 import { seed } from '../../src/seed';
@@ -72,13 +73,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** createApp over a fresh, migrated and seeded database, on the real clock, listening on 127.0.0.1:0. */
-export async function startServer(consoleDir: string): Promise<RunningServer> {
+export interface ServerOptions {
+  /** The server's clock (default the real one), for tests that need months to have passed. */
+  clock?: Clock;
+  /** Config overrides, e.g. a longer sessionTtlMinutes when the clock jumps. */
+  config?: Partial<Config>;
+}
+
+/** createApp over a fresh, migrated and seeded database, on the real clock unless given one, on 127.0.0.1:0. */
+export async function startServer(consoleDir: string, options: ServerOptions = {}): Promise<RunningServer> {
   const db = await createTestDb();
   await seed(db.prisma);
   const logs: string[] = [];
-  const config = loadConfig({ NODE_ENV: 'test' }, { dataDir: path.join(db.dir, 'data') });
-  const app = createApp({ prisma: db.prisma, config, consoleDir, logger: createLogger((l) => logs.push(l)) });
+  const config = loadConfig({ NODE_ENV: 'test' }, { dataDir: path.join(db.dir, 'data'), ...options.config });
+  const app = createApp({
+    prisma: db.prisma,
+    config,
+    consoleDir,
+    logger: createLogger((l) => logs.push(l)),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

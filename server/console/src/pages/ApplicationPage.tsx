@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   api,
   messageOf,
@@ -10,6 +10,8 @@ import {
   type Person,
   type User,
 } from '../api';
+import { BenefitStart } from '../components/BenefitStart';
+import { Fact } from '../components/Fact';
 import { History, roleName, type Actor } from '../components/History';
 import { Materials } from '../components/Materials';
 import { MoveActions } from '../components/MoveActions';
@@ -156,6 +158,7 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
         <section className="card area-actions" aria-labelledby="actions-title">
           <h2 id="actions-title">办理</h2>
           <MoveActions key={a.state} application={a} grades={grades} onMoved={(u, m) => void moved(u, m)} />
+          <BenefitStart application={a} user={user} />
         </section>
 
         <section className="card area-person" aria-labelledby="person-title">
@@ -207,15 +210,6 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
         </section>
       </div>
     </article>
-  );
-}
-
-function Fact({ term, children, highlight }: { term: string; children: ReactNode; highlight?: boolean }) {
-  return (
-    <div className={highlight ? 'highlight' : undefined}>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

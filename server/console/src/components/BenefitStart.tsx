@@ -1,0 +1,208 @@
+// On an approved application: the benefit made from it, or (officers) the form that makes it — the care mode
+// and the designated provider the family chose, among the providers of the person's region.
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { api, ApiError, messageOf, type ApplicationSummary, type Benefit, type Provider, type User } from '../api';
+import { monthText } from '../format';
+import { followLink, hrefOf, navigate } from '../router';
+import { ErrorNote } from './Notice';
+import { RatingText } from './Rating';
+
+export function BenefitStart({ application: a, user }: { application: ApplicationSummary; user: User }) {
+  const [benefit, setBenefit] = useState<Benefit | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    setBenefit(undefined);
+    api
+      .benefits({ personId: a.personId })
+      .then((list) => setBenefit(list.find((b) => b.applicationId === a.id) ?? null))
+      .catch((err: unknown) => setError(messageOf(err)));
+  }, [a.id, a.personId, a.state]);
+
+  if (a.state !== 'approved' && !benefit) return null;
+  return (
+    <div className="benefit-start stack" aria-labelledby="benefit-start-title">
+      <h3 id="benefit-start-title">待遇</h3>
+      <ErrorNote message={error} />
+      {benefit === undefined && !error && <p className="muted">正在查询待遇…</p>}
+      {benefit && (
+        <>
+          <p>
+            已建立待遇（{benefit.stateName}，{monthText(benefit.startMonth)}起，{benefit.current.careModeName}，
+            {benefit.current.providerName}）。
+          </p>
+          <p>
+            <a className="link" href={hrefOf({ page: 'benefit', id: benefit.id })} onClick={followLink}>
+              查看待遇与月度结算
+            </a>
+          </p>
+        </>
+      )}
+      {benefit === null && user.role !== 'officer' && <p className="muted">这份申请还没有建立待遇。</p>}
+      {benefit === null && user.role === 'officer' && !open && (
+        <>
+          <p className="muted">
+            申请已核准，按家属选定的护理方式和定点机构建立待遇
+            {a.benefitStartMonth ? `，从${monthText(a.benefitStartMonth)}开始享受` : ''}。
+          </p>
+          <button type="button" className="button" aria-expanded={false} onClick={() => setOpen(true)}>
+            建立待遇
+          </button>
+        </>
+      )}
+      {benefit === null && user.role === 'officer' && open && (
+        <BenefitForm application={a} onCancel={() => setOpen(false)} />
+      )}
+    </div>
+  );
+}
+
+function BenefitForm({ application: a, onCancel }: { application: ApplicationSummary; onCancel: () => void }) {
+  const id = useId();
+  const [providers, setProviders] = useState<Provider[] | null>(null);
+  const [mode, setMode] = useState('');
+  const [providerId, setProviderId] = useState('');
+  const [planItems, setPlanItems] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api
+      .providers({ region: a.person.region })
+      .then(setProviders)
+      .catch((err: unknown) => setError(messageOf(err)));
+  }, [a.person.region]);
+
+  // The modes the region's providers offer, named as the API names them for the region.
+  const modes = useMemo(() => {
+    const found = new Map<string, string>();
+    for (const p of providers ?? []) p.careModes.forEach((m, i) => found.set(m, p.careModeNames[i] ?? m));
+    return [...found].map(([value, name]) => ({ value, name }));
+  }, [providers]);
+  useEffect(() => {
+    if (!mode && modes.length) setMode(modes.find((m) => m.value === a.careMode)?.value ?? modes[0].value);
+  }, [modes, mode, a.careMode]);
+
+  const offering = (providers ?? []).filter((p) => p.careModes.includes(mode));
+  const chosen = offering.find((p) => p.id === providerId) ?? null;
+
+  function chooseProvider(next: string) {
+    setProviderId(next);
+    setPlanItems([]);
+    setErrors({});
+    setError(null);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!mode) missing.careMode = '请选择护理方式。';
+    if (!chosen) missing.providerId = '请选择定点机构。';
+    setErrors(missing);
+    if (Object.keys(missing).length) {
+      setError('还有内容没有选择，请看下面的提示。');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const b = await api.createBenefit({ applicationId: a.id, careMode: mode, providerId, planItems });
+      navigate(hrefOf({ page: 'benefit', id: b.id }));
+    } catch (err) {
+      setError(messageOf(err));
+      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>建立待遇</h4>
+      {providers === null && !error && <p className="muted">正在读取本统筹区的定点机构…</p>}
+      {providers && providers.length === 0 && (
+        <p className="notice notice-warn">这个统筹区还没有登记定点机构，请先登记机构。</p>
+      )}
+      {modes.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-mode`}>护理方式</label>
+          <select
+            id={`${id}-mode`}
+            value={mode}
+            aria-invalid={Boolean(errors.careMode)}
+            onChange={(e) => {
+              setMode(e.target.value);
+              chooseProvider('');
+            }}
+          >
+            {modes.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.name}
+                {m.value === a.careMode ? '（申请时选择的）' : ''}
+              </option>
+            ))}
+          </select>
+          {errors.careMode && <p className="field-error">{errors.careMode}</p>}
+        </div>
+      )}
+      {modes.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-provider`}>定点机构</label>
+          <select
+            id={`${id}-provider`}
+            value={providerId}
+            aria-invalid={Boolean(errors.providerId)}
+            aria-describedby={errors.providerId ? `${id}-provider-error` : undefined}
+            onChange={(e) => chooseProvider(e.target.value)}
+          >
+            <option value="">请选择</option>
+            {offering.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}（{p.districtName ?? p.regionName}）
+              </option>
+            ))}
+          </select>
+          {errors.providerId && (
+            <p className="field-error" id={`${id}-provider-error`}>
+              {errors.providerId}
+            </p>
+          )}
+          {chosen && (
+            <p className="hint" data-field="chosen-provider">
+              {chosen.address}；电话 {chosen.phone}；空余名额 {chosen.freePlaces} / {chosen.capacity}；评分{' '}
+              <RatingText rating={chosen.rating} />
+            </p>
+          )}
+        </div>
+      )}
+      {chosen && chosen.items.length > 0 && (
+        <fieldset className="choices">
+          <legend>服务计划中的项目</legend>
+          <p className="hint">计划外的项目会在服务记录中标为个人自费，须经本人或监护人同意。</p>
+          {chosen.items.map((item) => (
+            <label key={item.name} className="choice">
+              <input
+                type="checkbox"
+                checked={planItems.includes(item.name)}
+                onChange={(e) =>
+                  setPlanItems(e.target.checked ? [...planItems, item.name] : planItems.filter((n) => n !== item.name))
+                }
+              />
+              {item.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ErrorNote message={error} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy || !providers?.length}>
+          {busy ? '正在建立…' : '确认建立待遇'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,342 @@
+// A benefit's monthly settlements as the rules module split them: every figure, note and citation is the
+// API's; the console only turns fen into yuan. Officers enter a month's bill and correct one with a reason.
+import { useId, useState, type FormEvent } from 'react';
+import { api, ApiError, messageOf, type Settlement, type SettlementRevision } from '../api';
+import { dateTimeText, monthText, parseYuan, percentText, yuanInput, yuanText } from '../format';
+import { ROLE_NAMES } from '../labels';
+import { Citations } from './Citations';
+import { Fact } from './Fact';
+import { ErrorNote } from './Notice';
+
+const money = (fen: number | null, none = '由当地确定') => (fen === null ? none : yuanText(fen));
+const roleName = (role: string) => ROLE_NAMES[role as keyof typeof ROLE_NAMES] ?? role;
+
+export function SettlementCard({
+  settlement: s,
+  revisions,
+  canCorrect,
+  onCorrected,
+}: {
+  settlement: Settlement;
+  revisions: SettlementRevision[];
+  canCorrect: boolean;
+  onCorrected: (s: Settlement) => void;
+}) {
+  const id = useId();
+  const [correcting, setCorrecting] = useState(false);
+  const partMonth = s.daysCovered < s.daysInMonth;
+  return (
+    <article className="settlement" data-month={s.month} aria-labelledby={`${id}-title`}>
+      <div className="title-row">
+        <h3 id={`${id}-title`}>{monthText(s.month)}</h3>
+        <span className="badge-row">
+          {partMonth && <span className="badge badge-warn">按{s.daysCovered}天结算</span>}
+          {s.corrected && <span className="badge badge-warn">已更正</span>}
+          {s.indicative && <span className="badge badge-warn">仅供参考</span>}
+        </span>
+      </div>
+      <dl className="facts money-facts">
+        <Fact term="当月账单" field="bill">
+          {yuanText(s.monthlyBillFen)}
+        </Fact>
+        <Fact term="基金支付" field="fund">
+          {money(s.fundPaysFen)}
+        </Fact>
+        <Fact term="个人负担" field="own">
+          {money(s.personPaysFen)}
+        </Fact>
+        <Fact term="每月限额" field="cap">
+          {money(s.monthlyCapFen)}
+        </Fact>
+        {s.proratedCapFen !== null && (
+          <Fact term="按天数折算的限额" field="prorated-cap">
+            {yuanText(s.proratedCapFen)}
+          </Fact>
+        )}
+        {s.eligibleCostFen !== null && (
+          <Fact term="可报销费用" field="eligible">
+            {yuanText(s.eligibleCostFen)}
+          </Fact>
+        )}
+        {s.fundRatio !== null && <Fact term="基金支付比例">{percentText(s.fundRatio)}</Fact>}
+        <Fact term="享受待遇天数" field="days">
+          {s.daysCovered}天（当月共{s.daysInMonth}天）
+        </Fact>
+        <Fact term="护理方式">{s.careModeName}</Fact>
+        <Fact term="定点机构">{s.providerName}</Fact>
+        {s.gradeName && <Fact term="失能等级">{s.gradeName}</Fact>}
+      </dl>
+      {s.indicative && (
+        <p className="notice notice-warn">
+          这个月的结果仅供参考，以当地医保部门的结算为准
+          {s.indicativeFundPaysFen !== null ? `；参考的基金支付为 ${yuanText(s.indicativeFundPaysFen)}` : ''}。
+        </p>
+      )}
+      {s.notes.length > 0 && (
+        <div className="notes">
+          <p className="notes-label">说明：</p>
+          <ul>
+            {s.notes.map((n) => (
+              <li key={n.code}>{n.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Citations cites={s.citations} />
+      {s.steps.length > 0 && (
+        <details className="steps">
+          <summary>计算过程</summary>
+          <ol>
+            {s.steps.map((step, i) => (
+              <li key={i}>{step.text}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {revisions.length > 0 && (
+        <div className="revisions">
+          <p className="notes-label">更正记录：</p>
+          <ol>
+            {revisions.map((r) => (
+              <li key={r.id}>
+                <p>
+                  {dateTimeText(r.at)}（{roleName(r.actorRole)}）：{r.reason}
+                </p>
+                <p className="muted">
+                  更正前：账单 {moneyOf(r.previous.monthlyBillFen)}，基金支付 {moneyOf(r.previous.fundPaysFen)}
+                  ，个人负担 {moneyOf(r.previous.personPaysFen)}
+                  {typeof r.previous.daysCovered === 'number' ? `，享受待遇${r.previous.daysCovered}天` : ''}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {canCorrect && !correcting && (
+        <button type="button" className="button button-quiet" onClick={() => setCorrecting(true)}>
+          更正这个月的账单
+        </button>
+      )}
+      {canCorrect && correcting && (
+        <CorrectForm
+          settlement={s}
+          onCancel={() => setCorrecting(false)}
+          onDone={(updated) => {
+            setCorrecting(false);
+            onCorrected(updated);
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+function moneyOf(value: unknown): string {
+  return typeof value === 'number' ? yuanText(value) : '—';
+}
+
+function CorrectForm({
+  settlement,
+  onCancel,
+  onDone,
+}: {
+  settlement: Settlement;
+  onCancel: () => void;
+  onDone: (s: Settlement) => void;
+}) {
+  const id = useId();
+  const [bill, setBill] = useState(yuanInput(settlement.monthlyBillFen));
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const title = `更正${monthText(settlement.month)}的账单`;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const fen = parseYuan(bill);
+    const missing: Record<string, string> = {};
+    if (fen === null) missing.monthlyBillFen = '请填写金额，单位是元，最多两位小数，例如 3456.78。';
+    if (!reason.trim()) missing.reason = '请写明更正的原因。';
+    setErrors(missing);
+    if (Object.keys(missing).length) {
+      setError('还有内容需要修改，请看下面的提示。');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api.correctSettlement(settlement.id, { monthlyBillFen: fen!, reason: reason.trim() }));
+    } catch (err) {
+      setError(messageOf(err));
+      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>{title}</h4>
+      <p className="muted">更正后系统会按新的账单重新结算，原来的结果和更正原因都会保留，家属能看到。</p>
+      <MoneyField
+        id={`${id}-bill`}
+        label="更正后的当月账单（元）"
+        value={bill}
+        onChange={setBill}
+        error={errors.monthlyBillFen}
+      />
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>更正原因</label>
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          maxLength={200}
+          value={reason}
+          aria-invalid={Boolean(errors.reason)}
+          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {errors.reason && (
+          <p className="field-error" id={`${id}-reason-error`}>
+            {errors.reason}
+          </p>
+        )}
+      </div>
+      <ErrorNote message={error} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? '正在更正…' : '确认更正'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** An amount in yuan, typed as text (a number input would drop '3,456.78' and round on some keyboards). */
+export function MoneyField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        autoComplete="off"
+        value={value}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : (
+        <p className="hint" id={`${id}-hint`}>
+          单位是元，可以有两位小数，例如 3456.78
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The officer enters one month's bill; the server splits it with the rules and answers the settlement. */
+export function EnterBillForm({
+  benefitId,
+  months,
+  onSettled,
+}: {
+  benefitId: string;
+  /** The months that can still be settled, oldest first. */
+  months: string[];
+  onSettled: (s: Settlement) => void;
+}) {
+  const id = useId();
+  const [month, setMonth] = useState(months[0] ?? '');
+  const [bill, setBill] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!months.length) {
+    return <p className="muted">到本月为止，每个月的账单都已结算；如有差错，请在那个月下面点“更正”。</p>;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const fen = parseYuan(bill);
+    const missing: Record<string, string> = {};
+    if (!month) missing.month = '请选择结算的月份。';
+    if (fen === null) missing.monthlyBillFen = '请填写金额，单位是元，最多两位小数，例如 3456.78。';
+    setErrors(missing);
+    if (Object.keys(missing).length) {
+      setError('还有内容需要修改，请看下面的提示。');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const settled = await api.settle(benefitId, { month, monthlyBillFen: fen! });
+      setBill('');
+      onSettled(settled);
+    } catch (err) {
+      setError(messageOf(err));
+      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>录入月度账单</h3>
+      <p className="muted">填写定点机构这个月的账单，系统按政策算出基金支付和个人负担，并通知家属。</p>
+      <div className="field">
+        <label htmlFor={`${id}-month`}>结算月份</label>
+        <select
+          id={`${id}-month`}
+          value={month}
+          aria-invalid={Boolean(errors.month)}
+          aria-describedby={errors.month ? `${id}-month-error` : undefined}
+          onChange={(e) => setMonth(e.target.value)}
+        >
+          {months.map((m) => (
+            <option key={m} value={m}>
+              {monthText(m)}
+            </option>
+          ))}
+        </select>
+        {errors.month && (
+          <p className="field-error" id={`${id}-month-error`}>
+            {errors.month}
+          </p>
+        )}
+      </div>
+      <MoneyField
+        id={`${id}-bill`}
+        label="当月账单（元）"
+        value={bill}
+        onChange={setBill}
+        error={errors.monthlyBillFen}
+      />
+      <ErrorNote message={error} />
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? '正在结算…' : '结算这个月'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,518 @@
+// One benefit as an officer works on it: state, plan, suspensions (jilin-2022 §(四)), month-by-month
+// settlements split by the rules module, visits, and what was done when.
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  api,
+  ApiError,
+  messageOf,
+  type Benefit,
+  type BenefitEvent,
+  type ServiceRecord,
+  type Settlement,
+  type SettlementRevision,
+  type Suspension,
+  type User,
+} from '../api';
+import { Citations } from '../components/Citations';
+import { Fact } from '../components/Fact';
+import { roleName } from '../components/History';
+import { ErrorNote, StatusNote } from '../components/Notice';
+import { ServiceRecordList } from '../components/ServiceRecords';
+import { EnterBillForm, SettlementCard } from '../components/Settlements';
+import { chineseDate, dateTimeText, monthText, shanghaiDate } from '../format';
+import { BENEFIT_ACTION_NAMES, BENEFIT_STATE_NAMES, SUSPENSION_REASON_NAMES } from '../labels';
+import { followLink, hrefOf } from '../router';
+
+interface Loaded {
+  benefit: Benefit;
+  settlements: Settlement[];
+  revisions: Record<string, SettlementRevision[]>;
+  records: ServiceRecord[];
+  events: BenefitEvent[];
+}
+
+function nextMonthOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The months whose bill can still be entered, oldest first: from the start, through this month (or the month
+ * the benefit stopped), not yet settled. The server checks the same and says why if the computer's date is off.
+ */
+function openMonths(b: Benefit, settled: Settlement[]): string[] {
+  const thisMonth = shanghaiDate(new Date()).slice(0, 7);
+  const last = b.stoppedOn && b.stoppedOn.slice(0, 7) < thisMonth ? b.stoppedOn.slice(0, 7) : thisMonth;
+  const done = new Set(settled.map((s) => s.month));
+  const months: string[] = [];
+  for (let m = b.startMonth; m <= last && months.length < 120; m = nextMonthOf(m)) if (!done.has(m)) months.push(m);
+  return months;
+}
+
+function resettledOf(e: BenefitEvent | undefined): string[] {
+  const list: unknown = e?.data?.resettled;
+  if (!Array.isArray(list)) return [];
+  return list.map((r: { month?: unknown }) => (typeof r.month === 'string' ? r.month : '')).filter(Boolean);
+}
+
+export function BenefitPage({ id, user }: { id: string; user: User }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const doneNote = useRef<HTMLParagraphElement>(null);
+  const isOfficer = user.role === 'officer';
+
+  const load = useCallback(async () => {
+    const [benefit, settlements, records, events] = await Promise.all([
+      api.benefit(id),
+      api.benefitSettlements(id),
+      api.benefitServiceRecords(id),
+      api.benefitEvents(id),
+    ]);
+    // A corrected month shows why and what it was before.
+    const details = await Promise.all(settlements.filter((s) => s.corrected).map((s) => api.settlement(s.id)));
+    const revisions = Object.fromEntries(details.map((d) => [d.id, d.revisions]));
+    const loaded = { benefit, settlements, revisions, records, events };
+    setData(loaded);
+    return loaded;
+  }, [id]);
+
+  useEffect(() => {
+    setData(null);
+    setError(null);
+    setDone(null);
+    load().catch((err: unknown) => setError(messageOf(err)));
+  }, [load]);
+
+  const loaded = data !== null;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
+  useEffect(() => {
+    if (done) doneNote.current?.focus();
+  }, [done]);
+
+  /** After an action: the whole page again, then the confirmation (and the months settled again, if any). */
+  async function after(message: string, action?: string) {
+    setError(null);
+    setDone(null);
+    try {
+      const fresh = await load();
+      const event = action ? [...fresh.events].reverse().find((e) => e.action === action) : undefined;
+      const months = resettledOf(event);
+      setDone(
+        months.length
+          ? `${message}已结算的${months.map(monthText).join('、')}按享受待遇的天数重新结算，家属会收到通知。`
+          : message,
+      );
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  if (!data) {
+    return (
+      <section>
+        <BackToBenefits />
+        {error ? (
+          <>
+            <h1>打不开这项待遇</h1>
+            <ErrorNote message={error} />
+          </>
+        ) : (
+          <p className="muted">正在读取待遇…</p>
+        )}
+      </section>
+    );
+  }
+
+  const { benefit: b, settlements, revisions, records, events } = data;
+  const writable = isOfficer && b.state !== 'stopped';
+  const scheduled = b.plans.filter((p) => p.scheduled);
+
+  return (
+    <article className="benefit">
+      <BackToBenefits />
+      <div className="title-row">
+        <h1 ref={heading} tabIndex={-1}>
+          {b.person.name}的长护待遇
+        </h1>
+        <span className="badge badge-large" data-testid="benefit-state">
+          {b.stateName}
+        </span>
+      </div>
+      {done && <StatusNote ref={doneNote}>{done}</StatusNote>}
+      <ErrorNote message={error} />
+
+      <section className="card" aria-labelledby="b-summary">
+        <h2 id="b-summary">待遇概况</h2>
+        <dl className="facts">
+          <Fact term="参保人">{b.person.name}</Fact>
+          <Fact term="身份证号">
+            <span className="mono">{b.person.idNumberMasked}</span>
+          </Fact>
+          <Fact term="统筹区">{b.regionName}</Fact>
+          <Fact term="失能等级">{b.gradeName}</Fact>
+          <Fact term="核准日期">{chineseDate(b.approvalDate)}</Fact>
+          <Fact term="开始享受" field="start-month">
+            {monthText(b.startMonth)}
+          </Fact>
+          <Fact term="护理方式" field="mode">
+            {b.current.careModeName}
+          </Fact>
+          <Fact term="定点机构">
+            <a className="link" href={hrefOf({ page: 'provider', id: b.current.providerId })} onClick={followLink}>
+              {b.current.providerName}
+            </a>
+          </Fact>
+          <Fact term="服务计划项目">{b.planItems.length ? b.planItems.join('、') : '未填写'}</Fact>
+          {b.stoppedOn && (
+            <Fact term="享受至" highlight>
+              {chineseDate(b.stoppedOn)}
+            </Fact>
+          )}
+        </dl>
+        {(b.grades?.length ?? 0) > 1 && (
+          <p>
+            等级变化：
+            {b.grades!.map((g) => `${monthText(g.fromMonth)}起${g.gradeName}`).join('；')}
+          </p>
+        )}
+        {scheduled.map((p) => (
+          <p key={p.fromMonth} className="notice notice-warn">
+            已安排变更：{monthText(p.fromMonth)}起改为{p.careModeName}，{p.providerName}。
+          </p>
+        ))}
+        <p>
+          <a className="link" href={hrefOf({ page: 'application', id: b.applicationId })} onClick={followLink}>
+            查看原申请
+          </a>
+        </p>
+        <Citations cites={b.citations} />
+      </section>
+
+      <section className="card" aria-labelledby="b-suspensions">
+        <h2 id="b-suspensions">暂停记录</h2>
+        <p className="muted">住院或入住机构期间停止居家护理，暂停的日子不计入当月享受待遇的天数。</p>
+        {b.suspensions.length === 0 ? (
+          <p className="muted">没有暂停记录。</p>
+        ) : (
+          <ul className="records" aria-label="暂停记录">
+            {b.suspensions.map((s) => (
+              <SuspensionItem
+                key={s.id}
+                benefitId={b.id}
+                suspension={s}
+                canEnd={writable}
+                onEnded={(to) => void after(`已结束暂停，${chineseDate(to)}后恢复待遇。`, 'resume')}
+              />
+            ))}
+          </ul>
+        )}
+        {writable && (
+          <SuspendForm
+            benefit={b}
+            onSuspended={(s) =>
+              void after(
+                `已登记暂停（${SUSPENSION_REASON_NAMES[s.reason] ?? s.reason}，${chineseDate(s.from)}${s.to ? `至${chineseDate(s.to)}` : '起'}）。`,
+                'suspend',
+              )
+            }
+          />
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="b-settlements">
+        <h2 id="b-settlements">月度结算</h2>
+        <p className="muted">每个月的基金支付和个人负担由系统按政策计算，下面的数字、说明和条款都来自计算结果。</p>
+        {isOfficer && (
+          <EnterBillForm
+            key={settlements.length}
+            benefitId={b.id}
+            months={openMonths(b, settlements)}
+            onSettled={(s) => void after(`已结算${monthText(s.month)}。`)}
+          />
+        )}
+        {settlements.length === 0 ? (
+          <p className="muted">还没有结算记录。</p>
+        ) : (
+          <div className="settlements">
+            {settlements.map((s) => (
+              <SettlementCard
+                key={s.id}
+                settlement={s}
+                revisions={revisions[s.id] ?? []}
+                canCorrect={isOfficer}
+                onCorrected={(u) => void after(`已更正${monthText(u.month)}的账单并重新结算。`)}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="b-records">
+        <div className="title-row">
+          <h2 id="b-records">服务记录</h2>
+          <a
+            href={hrefOf({ page: 'service-records', benefitId: b.id, providerId: null })}
+            onClick={followLink}
+            className="button button-quiet"
+          >
+            单独查看服务记录
+          </a>
+        </div>
+        <ServiceRecordList records={records.slice(0, 5)} showProvider />
+        {records.length > 5 && <p className="muted">这里只列最近 5 次，共 {records.length} 次。</p>}
+      </section>
+
+      <section className="card" aria-labelledby="b-events">
+        <h2 id="b-events">办理记录</h2>
+        <BenefitHistory events={events} />
+      </section>
+    </article>
+  );
+}
+
+function SuspensionItem({
+  benefitId,
+  suspension: s,
+  canEnd,
+  onEnded,
+}: {
+  benefitId: string;
+  suspension: Suspension;
+  canEnd: boolean;
+  onEnded: (to: string) => void;
+}) {
+  const id = useId();
+  const [ending, setEnding] = useState(false);
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!to) {
+      setError('请选择暂停的最后一天（出院或离开机构的前一天）。');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.endSuspension(benefitId, s.id, to);
+      onEnded(to);
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="record" data-suspension={s.id}>
+      <p className="record-head">
+        <strong>{s.reasonName}</strong>
+        <span>
+          {chineseDate(s.from)} 至 {s.to ? chineseDate(s.to) : '今（仍在暂停）'}
+        </span>
+      </p>
+      {s.note && <p>说明：{s.note}</p>}
+      {canEnd && s.to === null && !ending && (
+        <button type="button" className="button button-quiet" onClick={() => setEnding(true)}>
+          结束暂停
+        </button>
+      )}
+      {ending && (
+        <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+          <h4 id={`${id}-title`}>结束暂停</h4>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>暂停的最后一天</label>
+            <input id={`${id}-to`} type="date" min={s.from} value={to} onChange={(e) => setTo(e.target.value)} />
+            <p className="hint">次日起恢复待遇。</p>
+          </div>
+          <ErrorNote message={error} />
+          <div className="button-row">
+            <button type="submit" className="button" disabled={busy}>
+              确认结束暂停
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setEnding(false)} disabled={busy}>
+              取消
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function SuspendForm({
+  benefit,
+  onSuspended,
+}: {
+  benefit: Benefit;
+  onSuspended: (s: { reason: string; from: string; to?: string }) => void;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('hospital-stay');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!open) {
+    return (
+      <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
+        登记暂停
+      </button>
+    );
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!from) missing.from = '请选择暂停的第一天。';
+    setErrors(missing);
+    if (Object.keys(missing).length) {
+      setError('还有内容没有填写，请看下面的提示。');
+      return;
+    }
+    const body = { reason, from, ...(to ? { to } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+    setBusy(true);
+    setError(null);
+    try {
+      await api.suspend(benefit.id, body);
+      setOpen(false);
+      onSuspended(body);
+    } catch (err) {
+      setError(messageOf(err));
+      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <p className="field-error" id={`${id}-${name}-error`}>
+        {errors[name]}
+      </p>
+    ) : null;
+
+  return (
+    <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>登记暂停</h3>
+      <p className="muted">涉及已结算的月份，系统会按享受待遇的天数重新结算，并通知家属。</p>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>暂停原因</label>
+        <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)}>
+          {Object.entries(SUSPENSION_REASON_NAMES).map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-from`}>暂停的第一天</label>
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={from}
+          aria-invalid={Boolean(errors.from)}
+          aria-describedby={errors.from ? `${id}-from-error` : undefined}
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        {fieldError('from')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>暂停的最后一天（仍在住院可以不填）</label>
+        <input
+          id={`${id}-to`}
+          type="date"
+          min={from || undefined}
+          value={to}
+          aria-invalid={Boolean(errors.to)}
+          aria-describedby={errors.to ? `${id}-to-error` : undefined}
+          onChange={(e) => setTo(e.target.value)}
+        />
+        {fieldError('to')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>说明（可不填）</label>
+        <input id={`${id}-note`} maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <ErrorNote message={error} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? '正在登记…' : '确认登记暂停'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => setOpen(false)} disabled={busy}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** What a benefit event recorded besides its reason, in words. */
+function eventLines(e: BenefitEvent): string[] {
+  const d = e.data ?? {};
+  const lines: string[] = [];
+  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
+  if (str('startMonth')) lines.push(`开始享受：${monthText(str('startMonth')!)}`);
+  if (e.action === 'change-plan' && str('fromMonth')) lines.push(`生效月份：${monthText(str('fromMonth')!)}`);
+  if (e.action === 'regrade' && str('fromMonth')) lines.push(`新等级生效：${monthText(str('fromMonth')!)}`);
+  if ((e.action === 'suspend' || e.action === 'resume') && str('from')) {
+    lines.push(`暂停：${chineseDate(str('from')!)} 至 ${str('to') ? chineseDate(str('to')!) : '今'}`);
+  }
+  if (str('resumesOn')) lines.push(`恢复日期：${chineseDate(str('resumesOn')!)}`);
+  if (str('on')) lines.push(`享受至：${chineseDate(str('on')!)}`);
+  const months = resettledOf(e);
+  if (months.length) lines.push(`重新结算：${months.map(monthText).join('、')}`);
+  return lines;
+}
+
+function BenefitHistory({ events }: { events: BenefitEvent[] }) {
+  if (!events.length) return <p className="muted">还没有办理记录。</p>;
+  return (
+    <ol className="history" aria-label="办理记录，最早的在前">
+      {events.map((e) => {
+        const listed: unknown = e.data?.citations;
+        const cites = Array.isArray(listed) ? (listed as { doc: string; clause: string }[]) : [];
+        return (
+          <li key={e.id} className="history-row" data-action={e.action}>
+            <p className="history-head">
+              <strong>{BENEFIT_ACTION_NAMES[e.action] ?? e.action}</strong>
+              <time dateTime={e.at}>{dateTimeText(e.at)}</time>
+            </p>
+            {e.from !== e.to && (
+              <p className="history-states">
+                {e.from in BENEFIT_STATE_NAMES
+                  ? `${BENEFIT_STATE_NAMES[e.from]} → ${BENEFIT_STATE_NAMES[e.to] ?? e.to}`
+                  : `状态：${BENEFIT_STATE_NAMES[e.to] ?? e.to}`}
+              </p>
+            )}
+            <p>办理人：{roleName(e.actorRole)}</p>
+            {e.reason && <p>原因：{e.reason}</p>}
+            {eventLines(e).map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+            <Citations cites={cites} />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function BackToBenefits() {
+  return (
+    <p className="back">
+      <a href={hrefOf({ page: 'benefits', state: null })} onClick={followLink}>
+        ← 返回待遇列表
+      </a>
+    </p>
+  );
+}
