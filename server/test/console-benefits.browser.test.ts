@@ -188,6 +188,28 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     )) as { size: number; what: string }[];
     expect(texts.length).toBeGreaterThan(20);
     expect(texts.filter((t) => t.size < 16).map((t) => t.what)).toEqual([]);
+    // Text against the background it sits on (the nearest ancestor that paints one): at least 4.5:1.
+    const poor = await page.evaluate(`(() => {
+      const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const background = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || c[3] > 0) return c;
+        }
+        return [255, 255, 255];
+      };
+      return [...document.querySelectorAll('body *')]
+        .filter(el => el.offsetParent !== null && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .map(el => {
+          const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+          return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), what: el.tagName + ':' + el.textContent.slice(0, 20) };
+        })
+        .filter(t => t.ratio < 4.5)
+        .map(t => t.what + ' ' + t.ratio.toFixed(2));
+    })()`);
+    expect(poor).toEqual([]);
   }
 
   it('signs the officer in and shows the sections of the console', async () => {

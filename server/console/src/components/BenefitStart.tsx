@@ -7,18 +7,31 @@ import { followLink, hrefOf, navigate } from '../router';
 import { ErrorNote } from './Notice';
 import { RatingText } from './Rating';
 
+const BEFORE_DECISION = [
+  'draft',
+  'submitted',
+  'returned',
+  'accepted',
+  'assessment-scheduled',
+  'assessed',
+  'publicized',
+];
+
 export function BenefitStart({ application: a, user }: { application: ApplicationSummary; user: User }) {
   const [benefit, setBenefit] = useState<Benefit | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
 
+  // Only a decided application can have a benefit; before that there is nothing to look up.
+  const decided = !BEFORE_DECISION.includes(a.state);
   useEffect(() => {
     setBenefit(undefined);
+    if (!decided) return;
     api
       .benefits({ personId: a.personId })
       .then((list) => setBenefit(list.find((b) => b.applicationId === a.id) ?? null))
       .catch((err: unknown) => setError(messageOf(err)));
-  }, [a.id, a.personId, a.state]);
+  }, [a.id, a.personId, a.state, decided]);
 
   if (a.state !== 'approved' && !benefit) return null;
   return (

@@ -147,11 +147,13 @@ export function BenefitPage({ id, user }: { id: string; user: User }) {
 
       <section className="card" aria-labelledby="b-summary">
         <h2 id="b-summary">待遇概况</h2>
+        <p className="person-line">
+          参保人：{b.person.name}
+          <span>
+            身份证号：<span className="mono">{b.person.idNumberMasked}</span>
+          </span>
+        </p>
         <dl className="facts">
-          <Fact term="参保人">{b.person.name}</Fact>
-          <Fact term="身份证号">
-            <span className="mono">{b.person.idNumberMasked}</span>
-          </Fact>
           <Fact term="统筹区">{b.regionName}</Fact>
           <Fact term="失能等级">{b.gradeName}</Fact>
           <Fact term="核准日期">{chineseDate(b.approvalDate)}</Fact>
