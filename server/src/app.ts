@@ -4,7 +4,7 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Config } from './config';
 import type { Db } from './db';
 import { Api, openApiDocument } from './lib/api';
-import type { AppState } from './lib/context';
+import type { AppContext, AppState } from './lib/context';
 import { systemClock, type Clock } from './lib/time';
 import { authenticate } from './middleware/auth';
 import { serveConsole } from './middleware/console';
@@ -96,5 +96,12 @@ export function createApp(deps: AppDeps) {
   app.use(api.router.allowedMethods({ throw: false }));
   app.use(serveConsole(deps.consoleDir));
   for (const mw of deps.extra ?? []) app.use(mw);
+  // A client that leaves mid-response (a closed tab, a dropped phone connection) is not a server
+  // fault: without this listener Koa prints its stack. Real faults are logged by the error handler.
+  app.on('error', (err: NodeJS.ErrnoException, ctx?: AppContext) => {
+    if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET' || err.code === 'EPIPE') return;
+    if (ctx) logger.error(ctx, err);
+    else logger.info(`error ${err.name}: ${err.message}`);
+  });
   return app;
 }
