@@ -395,6 +395,29 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     await page.screenshot({ path: `${SHOTS}/console-benefit-desktop.png`, fullPage: true });
   });
 
+  it('records a stay still going on, then ends it: the benefit is suspended, then active again', async () => {
+    const [y, m] = startMonth.split('-').map(Number);
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    await page.getByRole('button', { name: '登记暂停' }).click();
+    const form = page.getByRole('form', { name: '登记暂停' });
+    await form.getByLabel('暂停原因').selectOption('institution-stay');
+    await form.getByLabel('暂停的第一天').fill(`${next}-03`);
+    await form.getByRole('button', { name: '确认登记暂停' }).click();
+    await poll(() => page.getByTestId('benefit-state').textContent()).toBe('暂停中');
+    const open = page.locator('[data-suspension]').last();
+    expect(await open.textContent()).toContain('今（仍在暂停）');
+    await open.getByRole('button', { name: '结束暂停' }).click();
+    const ending = page.getByRole('form', { name: '结束暂停' });
+    await ending.getByLabel('暂停的最后一天').fill(`${next}-06`);
+    await ending.getByRole('button', { name: '确认结束暂停' }).click();
+    await poll(() => page.getByTestId('benefit-state').textContent()).toBe('享受中');
+    const [, again] = (
+      await asOfficer<{ suspensions: { from: string; to: string | null }[] }>(`/benefits/${benefitId}`)
+    ).suspensions;
+    expect(again).toMatchObject({ from: `${next}-03`, to: `${next}-06` });
+    expect(await status().textContent()).toContain('已结束暂停');
+  });
+
   it("shows the provider's settlements and the service records, per provider and per benefit", async () => {
     await page.goto(`${server.baseUrl}/console/providers/${HOME}`);
     await poll(() => heading().textContent()).toBe(HOME_NAME);

@@ -303,6 +303,8 @@ function SuspensionItem({
     setError(null);
     try {
       await api.endSuspension(benefitId, s.id, to);
+      setBusy(false);
+      setEnding(false);
       onEnded(to);
     } catch (err) {
       setError(messageOf(err));
@@ -347,6 +349,7 @@ function SuspensionItem({
   );
 }
 
+/** The "登记暂停" button; the form is mounted afresh each time it opens. */
 function SuspendForm({
   benefit,
   onSuspended,
@@ -354,16 +357,7 @@ function SuspendForm({
   benefit: Benefit;
   onSuspended: (s: { reason: string; from: string; to?: string }) => void;
 }) {
-  const id = useId();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('hospital-stay');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
   if (!open) {
     return (
       <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
@@ -371,6 +365,35 @@ function SuspendForm({
       </button>
     );
   }
+  return (
+    <SuspendFields
+      benefit={benefit}
+      onCancel={() => setOpen(false)}
+      onSuspended={(s) => {
+        setOpen(false);
+        onSuspended(s);
+      }}
+    />
+  );
+}
+
+function SuspendFields({
+  benefit,
+  onCancel,
+  onSuspended,
+}: {
+  benefit: Benefit;
+  onCancel: () => void;
+  onSuspended: (s: { reason: string; from: string; to?: string }) => void;
+}) {
+  const id = useId();
+  const [reason, setReason] = useState('hospital-stay');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -386,7 +409,6 @@ function SuspendForm({
     setError(null);
     try {
       await api.suspend(benefit.id, body);
-      setOpen(false);
       onSuspended(body);
     } catch (err) {
       setError(messageOf(err));
@@ -450,7 +472,7 @@ function SuspendForm({
         <button type="submit" className="button" disabled={busy}>
           {busy ? '正在登记…' : '确认登记暂停'}
         </button>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)} disabled={busy}>
+        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
           取消
         </button>
       </div>
