@@ -9,8 +9,11 @@ import {
   documentStatus,
   eligibility,
   estimate,
+  modeName,
   objectionDeadline,
+  offeredModes,
   REGION_IDS,
+  todayInShanghai,
 } from '@changhu/rules';
 import { createTestApp, expectErrorShape, type TestApp } from './helpers/app';
 
@@ -126,6 +129,83 @@ describe('reference lists and documents', () => {
       for (const item of res.body) expect(item.name).toMatch(/[\u4e00-\u9fa5]/);
     },
   );
+
+  describe('GET /regions/:region/care-modes', () => {
+    type ModesAnswer = {
+      region: string;
+      month: string;
+      offered: { id: string; name: string; citations: { doc: string; clause: string }[] }[];
+      notOffered: { id: string; name: string; citations: { doc: string; clause: string }[] }[];
+    };
+    const ids = (list: { id: string }[]) => list.map((m) => m.id);
+
+    // jilin-2022 brings home care to changchun from 2022-10-31: not in October 2022 (its 1st), in November.
+    it.each([
+      ['2022-10', false],
+      ['2022-11', true],
+    ])(
+      'changchun in %s: home care offered = %s, as offeredModes says, with the regional names',
+      async (month, home) => {
+        const res = await t.http.get('/api/v1/regions/changchun/care-modes').query({ month });
+        expect(res.status).toBe(200);
+        const body = res.body as ModesAnswer;
+        expect(body.region).toBe('changchun');
+        expect(body.month).toBe(month);
+        expect(ids(body.offered)).toEqual(offeredModes('changchun', month));
+        expect(ids(body.offered).includes('home')).toBe(home);
+        expect(ids(body.notOffered).includes('home')).toBe(!home);
+        expect([...ids(body.offered), ...ids(body.notOffered)].sort()).toEqual(
+          ['community', 'family', 'home', 'institution', 'medical-special'].sort(),
+        );
+        for (const m of [...body.offered, ...body.notOffered]) {
+          expect(m.name).toBe(modeName('changchun', m.id as 'home'));
+        }
+        const homeMode = [...body.offered, ...body.notOffered].find((m) => m.id === 'home')!;
+        expect(homeMode.citations.length).toBeGreaterThan(0);
+        for (const c of homeMode.citations) expect(c.doc).toBe(home ? 'jilin-2022' : 'jilin-2017');
+      },
+    );
+
+    it('takes this month (Shanghai) when no month is given', async () => {
+      const res = await t.http.get('/api/v1/regions/wenzhou/care-modes');
+      expect(res.status).toBe(200);
+      const month = todayInShanghai(t.now()).slice(0, 7);
+      expect(res.body.month).toBe(month);
+      expect(ids(res.body.offered)).toEqual(offeredModes('wenzhou', month));
+    });
+
+    it('lists nothing as offered, without citations, in a month before any document', async () => {
+      const res = await t.http.get('/api/v1/regions/wenzhou/care-modes').query({ month: '1990-01' });
+      expect(res.status).toBe(200);
+      expect(res.body.offered).toEqual([]);
+      expect(res.body.notOffered.every((m: { citations: unknown[] }) => m.citations.length === 0)).toBe(true);
+    });
+
+    it('refuses an unknown region with 400 listing the region ids', async () => {
+      const res = await t.http.get('/api/v1/regions/atlantis/care-modes').query({ month: '2026-06' });
+      expect(res.status).toBe(400);
+      expectErrorShape(res.body);
+      for (const id of REGION_IDS) expect(res.body.error.message).toContain(id);
+    });
+
+    it.each(['2026-13', '2026-6', 'june', '2026-06-01'])('refuses the month %s with 400', async (month) => {
+      const res = await t.http.get('/api/v1/regions/changchun/care-modes').query({ month });
+      expect(res.status).toBe(400);
+      expectErrorShape(res.body);
+      expect(res.body.error.details[0].path).toBe('month');
+    });
+
+    it('is in the OpenAPI document with the reference calls, open to anyone', async () => {
+      const doc = (await t.http.get('/api/v1/openapi.json')).body;
+      const op = doc.paths['/api/v1/regions/{region}/care-modes'].get;
+      expect(op.tags).toEqual(['reference']);
+      expect(op['x-roles']).toBeUndefined();
+      expect(op.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
+        'path:region',
+        'query:month',
+      ]);
+    });
+  });
 
   it('gives each document its status on a date', async () => {
     const res = await t.http.get('/api/v1/documents').query({ asOf: '2026-05-20' });
