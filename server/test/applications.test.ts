@@ -1,4 +1,10 @@
-import { APPLICATION_STATES, objectionDeadline, type ApplicationState } from '@changhu/rules';
+import {
+  APPLICATION_STATES,
+  benefitStart,
+  chineseMonth,
+  objectionDeadline,
+  type ApplicationState,
+} from '@changhu/rules';
 import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type TestApp } from './helpers/app';
 import { addDraft, addPerson, move } from './helpers/fixtures';
 import { actorOf, applicationIn, moveBody } from './helpers/walk';
@@ -300,6 +306,9 @@ describe('the objection window (10 working days, wenzhou-2023 §三(三))', () =
     expectErrorShape(res.body);
     expect(res.body.error.code).toBe('objection-window-closed');
     expect(res.body.error.message).toContain('2026年10月16日');
+    // The length of the window is the rules module's, not a number typed in the server.
+    expect(res.body.error.message).toContain(`${objectionDeadline(noticeDate, 'wenzhou').workingDays}个工作日`);
+    expect(res.body.error.details).toEqual([{ path: 'move', message: '期限截至2026年10月16日' }]);
     expect((await get(tokens.resident, id)).body.state).toBe('approved');
   });
 
@@ -308,6 +317,19 @@ describe('the objection window (10 working days, wenzhou-2023 §三(三))', () =
     const inbox = await t.http.get('/api/v1/inbox').set(bearer(tokens.resident));
     const latest = inbox.body.find((m: { applicationId: string }) => m.applicationId === id);
     expect(latest.data.thing4.value).toContain('2026年10月16日');
+  });
+
+  it('tells the family, after the final decision, the month the benefit starts in words', async () => {
+    t.setNow(`${noticeDate}T02:00:00Z`);
+    const id = await applicationIn(t, tokens, 'reassessed');
+    const res = await move(t, tokens.officer, id, { move: 'approve' });
+    expect(res.status).toBe(200);
+    expect(res.body.objectionDeadline).toBeNull();
+    const inbox = await t.http.get('/api/v1/inbox').set(bearer(tokens.resident));
+    const latest = inbox.body.find((m: { applicationId: string }) => m.applicationId === id);
+    expect(latest.data.phrase2.value).toBe('已核准');
+    expect(latest.data.thing4.value).toBe(`待遇自${chineseMonth(benefitStart(noticeDate, 'wenzhou').month)}起`);
+    expect(latest.data.thing4.value).toBe('待遇自2026年10月起');
   });
 
   afterAll(() => t.setNow('2026-05-20T02:00:00Z'));

@@ -131,11 +131,15 @@ describe('an approved application becomes a benefit', () => {
     expect(overlap.status).toBe(409);
     expect(overlap.body.error.code).toBe('overlapping-suspension');
     expectErrorShape(overlap.body);
+    // Dates in the family's words, never as ISO strings.
+    expect(overlap.body.error.message).toContain('（2026年7月5日至今）');
+    expect(overlap.body.error.message).not.toMatch(/\d{4}-\d{2}/);
     const early = await t.http
       .patch(`/api/v1/benefits/${benefitId}/suspensions/${suspensionId}`)
       .set(bearer(tokens.officer))
       .send({ to: '2026-07-01' });
     expect(early.status).toBe(400);
+    expect(early.body.error.details).toEqual([{ path: 'to', message: '应不早于2026年7月5日' }]);
     const resumed = await t.http
       .patch(`/api/v1/benefits/${benefitId}/suspensions/${suspensionId}`)
       .set(bearer(tokens.officer))

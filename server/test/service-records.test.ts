@@ -102,12 +102,15 @@ describe('recording a visit', () => {
     );
     expect(inHospital.status).toBe(409);
     expect(inHospital.body.error.code).toBe('not-covered-day');
+    expect(inHospital.body.error.message).toMatch(/^2026年6月15日这项待遇不在享受期内/);
+    expect(inHospital.body.error.details).toEqual([{ path: 'startAt', message: '2026年6月15日不在享受期内' }]);
     const beforeStart = await post(
       tokens.officer,
       `/benefits/${benefitId}/service-records`,
       visit({ startAt: '2026-05-25T09:00:00+08:00', endAt: '2026-05-25T10:30:00+08:00' }),
     );
     expect(beforeStart.status).toBe(400);
+    expect(beforeStart.body.error.message).toBe('待遇从2026年6月开始，2026年5月25日还没有待遇。');
   });
 
   it.each([

@@ -92,6 +92,7 @@ describe('a wenzhou severe-3 home-care benefit suspended 10 days of June (30 day
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('settlement-exists');
     expectErrorShape(res.body);
+    expect(res.body.error.message).toMatch(/^2026年6月的账单已经结算过/);
   });
 
   it('a correction replaces the bill, recomputes, and keeps the old values with the reason', async () => {
@@ -307,7 +308,7 @@ describe('a suspension entered or ended after a month was settled settles that m
     expect(await revisions(june.id)).toEqual([
       expect.objectContaining({
         actorRole: 'officer',
-        reason: expect.stringContaining('登记暂停（住院，2026-06-21 至 2026-06-30）'),
+        reason: expect.stringContaining('登记暂停（住院，2026年6月21日至2026年6月30日）'),
         previous: expect.objectContaining({ daysCovered: 30, fundPaysFen: june.fundPaysFen, monthlyBillFen: bill }),
       }),
     ]);
@@ -353,8 +354,8 @@ describe('a suspension entered or ended after a month was settled settles that m
     detail = await get(tokens.resident, `/settlements/${july.body.id}`);
     expect(detail.body).toMatchObject({ daysCovered: 26, fundPaysFen: split('2026-07', 26, '2026-08-03').fundPaysFen });
     expect(detail.body.revisions.map((r: { reason: string }) => r.reason)).toEqual([
-      expect.stringContaining('登记暂停（住院，2026-07-27 至 今）'),
-      expect.stringContaining('暂停于2026-07-29结束，2026-07-30起恢复'),
+      expect.stringContaining('登记暂停（住院，2026年7月27日至今）'),
+      expect.stringContaining('暂停于2026年7月29日结束，2026年7月30日起恢复'),
     ]);
     expect(detail.body.revisions[1].previous).toMatchObject({ daysCovered: 24 });
     // June was not touched by the July stay.
@@ -367,6 +368,6 @@ describe('a suspension entered or ended after a month was settled settles that m
     const months = await get(tokens.resident, `/benefits/${benefitId}/settlements`);
     const july = months.body.find((s: { month: string }) => s.month === '2026-07');
     expect(july).toMatchObject({ daysCovered: 18, fundPaysFen: split('2026-07', 18, '2026-08-03').fundPaysFen });
-    expect((await revisions(july.id)).at(-1).reason).toContain('待遇于2026-07-20终止');
+    expect((await revisions(july.id)).at(-1).reason).toContain('待遇于2026年7月20日终止');
   });
 });

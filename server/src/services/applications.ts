@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   benefitStart,
+  chineseDate,
+  chineseMonth,
   GRADE_NAMES,
   CARE_MODE_NAMES,
   objectionDeadline,
@@ -24,7 +26,7 @@ import {
   phoneSchema,
   stateSchema,
 } from '../lib/schemas';
-import { chineseDate, shanghaiDate, wechatTime, type Clock } from '../lib/time';
+import { shanghaiDate, wechatTime, type Clock } from '../lib/time';
 import { Access, applicationScope, seesFullPersonalData } from './access';
 import { afterReassessment } from './benefits';
 import { phrase, putInInbox, thing, type SubscriptionMessage } from './inbox';
@@ -284,7 +286,9 @@ export class ApplicationService {
         break;
       case 'schedule':
         if (input.scheduledFor! < today) {
-          throw badInput('上门评估日期不能早于今天。', [{ path: 'scheduledFor', message: `应不早于 ${today}` }]);
+          throw badInput('上门评估日期不能早于今天。', [
+            { path: 'scheduledFor', message: `应不早于今天（${chineseDate(today)}）` },
+          ]);
         }
         data.scheduledFor = input.scheduledFor!;
         eventData.scheduledFor = input.scheduledFor;
@@ -318,7 +322,7 @@ export class ApplicationService {
         remark = data.objectionDeadline
           ? `异议请于${chineseDate(data.objectionDeadline)}前提出`
           : input.move === 'approve'
-            ? `待遇自${data.benefitStartMonth}起`
+            ? `待遇自${chineseMonth(data.benefitStartMonth!)}起`
             : (input.reason ?? '');
         break;
       }
@@ -327,11 +331,16 @@ export class ApplicationService {
           throw conflict('objection-used', '复评只能申请一次，复评结论为最终结论。');
         }
         if (state !== 'publicized' && application.objectionDeadline && today > application.objectionDeadline) {
+          // How long the window is comes from the rules (wenzhou-2023 §三(三)), never typed here.
+          const { workingDays } = application.noticeDate
+            ? objectionDeadline(application.noticeDate, region)
+            : { workingDays: null };
+          const limit = workingDays ? `（评估结论通知后${workingDays}个工作日内）` : '';
           throw new AppError(
             422,
             'objection-window-closed',
-            `申请复评的期限已于${chineseDate(application.objectionDeadline)}结束（评估结论通知后10个工作日内），现在不能再申请复评。如有疑问请联系当地医保经办机构。`,
-            [{ path: 'move', message: `期限截至 ${application.objectionDeadline}` }],
+            `申请复评的期限已于${chineseDate(application.objectionDeadline)}结束${limit}，现在不能再申请复评。如有疑问请联系当地医保经办机构。`,
+            [{ path: 'move', message: `期限截至${chineseDate(application.objectionDeadline)}` }],
           );
         }
         data.objectionCount = application.objectionCount + 1;

@@ -202,6 +202,11 @@ function noFreePlace(provider: Provider, careMode: CareModeId) {
   );
 }
 
+/** '2026年6月21日至2026年6月30日', or '2026年7月27日至今' while it goes on, for messages and reasons. */
+function period(from: string, to: string | null): string {
+  return `${chineseDate(from)}至${to === null ? '今' : chineseDate(to)}`;
+}
+
 /** Takes one free place of the provider; 409 when none is left (never below 0, even with two at once). */
 async function takePlace(tx: Prisma.TransactionClient, provider: Provider, careMode: CareModeId): Promise<void> {
   const { count } = await tx.provider.updateMany({
@@ -307,7 +312,7 @@ export class BenefitService {
     const offered = offeredModes(region, month);
     if (!offered.includes(careMode)) {
       throw badInput(
-        `${REGION_NAMES[region]}的长护险在${month}没有“${CARE_MODE_NAMES[careMode]}”，可选：${offered.map((m) => modeName(region, m)).join('、')}。`,
+        `${REGION_NAMES[region]}的长护险在${chineseMonth(month)}没有“${CARE_MODE_NAMES[careMode]}”，可选：${offered.map((m) => modeName(region, m)).join('、')}。`,
         [{ path: 'careMode', message: `可选：${offered.join('、')}` }],
       );
     }
@@ -525,11 +530,12 @@ export class BenefitService {
     const b = await this.writable(user, id, false);
     const to = input.to ?? null;
     if (to !== null && to < input.from) {
-      throw badInput('暂停的最后一天不能早于第一天。', [{ path: 'to', message: `应不早于 ${input.from}` }]);
+      throw badInput('暂停的最后一天不能早于第一天。', [{ path: 'to', message: `应不早于${chineseDate(input.from)}` }]);
     }
     if (input.from < firstDayOf(b.startMonth)) {
-      throw badInput(`待遇从${b.startMonth}开始，暂停不能早于${firstDayOf(b.startMonth)}。`, [
-        { path: 'from', message: `应不早于 ${firstDayOf(b.startMonth)}` },
+      const first = chineseDate(firstDayOf(b.startMonth));
+      throw badInput(`待遇从${chineseMonth(b.startMonth)}开始，暂停不能早于${first}。`, [
+        { path: 'from', message: `应不早于${first}` },
       ]);
     }
     const overlapping = b.suspensions.find(
@@ -538,7 +544,7 @@ export class BenefitService {
     if (overlapping) {
       throw conflict(
         'overlapping-suspension',
-        `这段时间与已登记的暂停（${overlapping.fromDate} 至 ${overlapping.toDate ?? '今'}）重叠，请核对日期。`,
+        `这段时间与已登记的暂停（${period(overlapping.fromDate, overlapping.toDate)}）重叠，请核对日期。`,
         [{ path: 'from', message: `与暂停 ${overlapping.id} 重叠` }],
       );
     }
@@ -560,7 +566,7 @@ export class BenefitService {
       const resettled = await resettle(tx, b.id, {
         from: input.from,
         to,
-        reason: `登记暂停（${reasonName}，${input.from} 至 ${to ?? '今'}），按享受待遇的天数重新结算`,
+        reason: `登记暂停（${reasonName}，${period(input.from, to)}），按享受待遇的天数重新结算`,
         actor: user,
         at,
         templates: this.templates,
@@ -591,9 +597,9 @@ export class BenefitService {
     const b = await this.writable(user, id, false);
     const s = b.suspensions.find((x) => x.id === suspensionId);
     if (!s) throw notFound('没有找到这次暂停记录。');
-    if (s.toDate !== null) throw conflict('suspension-ended', `这次暂停已于${s.toDate}结束。`);
+    if (s.toDate !== null) throw conflict('suspension-ended', `这次暂停已于${chineseDate(s.toDate)}结束。`);
     if (input.to < s.fromDate) {
-      throw badInput('暂停的最后一天不能早于第一天。', [{ path: 'to', message: `应不早于 ${s.fromDate}` }]);
+      throw badInput('暂停的最后一天不能早于第一天。', [{ path: 'to', message: `应不早于${chineseDate(s.fromDate)}` }]);
     }
     const resumesOn = addDays(input.to, 1);
     const at = this.clock();
@@ -604,7 +610,7 @@ export class BenefitService {
       const resettled = await resettle(tx, b.id, {
         from: resumesOn,
         to: null,
-        reason: `暂停于${input.to}结束，${resumesOn}起恢复，按享受待遇的天数重新结算`,
+        reason: `暂停于${chineseDate(input.to)}结束，${chineseDate(resumesOn)}起恢复，按享受待遇的天数重新结算`,
         actor: user,
         at,
         templates: this.templates,
@@ -626,7 +632,9 @@ export class BenefitService {
   async stop(user: AuthUser, id: string, input: z.output<typeof stopInput>): Promise<BenefitView> {
     const b = await this.writable(user, id, false);
     if (input.on < b.approvalDate) {
-      throw badInput('终止日期不能早于核准日期。', [{ path: 'on', message: `应不早于 ${b.approvalDate}` }]);
+      throw badInput(`终止日期不能早于核准日期（${chineseDate(b.approvalDate)}）。`, [
+        { path: 'on', message: `应不早于${chineseDate(b.approvalDate)}` },
+      ]);
     }
     const open = b.suspensions.find((s) => s.toDate === null);
     const held = placeHolder(b.plans);
@@ -644,7 +652,7 @@ export class BenefitService {
       const resettled = await resettle(tx, b.id, {
         from: addDays(input.on, 1),
         to: null,
-        reason: `待遇于${input.on}终止，按享受待遇的天数重新结算`,
+        reason: `待遇于${chineseDate(input.on)}终止，按享受待遇的天数重新结算`,
         actor: user,
         at,
         templates: this.templates,
@@ -739,7 +747,7 @@ export async function afterReassessment(
   const resettled = await resettle(tx, b.id, {
     from: firstDayOf(fromMonth),
     to: null,
-    reason: `复评后等级调整为${gradeName}（自${fromMonth}起），重新结算`,
+    reason: `复评后等级调整为${gradeName}（自${chineseMonth(fromMonth)}起），重新结算`,
     actor: decision.actor,
     at: decision.at,
     templates: decision.templates,

@@ -3,7 +3,7 @@
 // consent of the person or guardian (jilin-2022 §(十)4); afterwards the person or a proxy rates the visit
 // once, 1–5 (jilin-2022 §(九) 满意度评价), which feeds the provider's score.
 import { z } from 'zod';
-import { FenSchema, type Cite } from '@changhu/rules';
+import { chineseDate, chineseMonth, FenSchema, type Cite } from '@changhu/rules';
 import type { Db } from '../db';
 import type { Prisma, Provider, ServiceVisit } from '../generated/prisma/client';
 import { badInput, conflict, forbidden, notFound, type ErrorDetail } from '../lib/errors';
@@ -199,8 +199,8 @@ export class ServiceRecordService {
     const date = shanghaiDate(startAt);
     const plan = planFor(b.plans, date.slice(0, 7));
     if (!plan) {
-      throw badInput(`待遇从${b.startMonth}开始，${date}还没有待遇。`, [
-        { path: 'startAt', message: `应不早于 ${b.startMonth}` },
+      throw badInput(`待遇从${chineseMonth(b.startMonth)}开始，${chineseDate(date)}还没有待遇。`, [
+        { path: 'startAt', message: `应不早于${chineseMonth(b.startMonth)}` },
       ]);
     }
     if (user.role === 'provider' && (await this.benefits.providerIdOf(user)) !== plan.providerId) {
@@ -209,8 +209,8 @@ export class ServiceRecordService {
     if (!isCoveredDay(b, date)) {
       throw conflict(
         'not-covered-day',
-        `${date}这项待遇不在享受期内（暂停、住院或入住机构期间停止居家护理服务，或待遇已终止），不能记为待遇内的服务。`,
-        [{ path: 'startAt', message: `${date} 不在享受期内` }],
+        `${chineseDate(date)}这项待遇不在享受期内（暂停、住院或入住机构期间停止居家护理服务，或待遇已终止），不能记为待遇内的服务。`,
+        [{ path: 'startAt', message: `${chineseDate(date)}不在享受期内` }],
       );
     }
     const planItems = new Set(JSON.parse(b.planItems) as string[]);

@@ -4,6 +4,7 @@
 // grade. Such a month is corrected like a manual correction (a SettlementRevision keeps the old values and
 // the reason), so the family never sees a stale split, and the family is told.
 import {
+  chineseMonth,
   estimateFor,
   monthOf,
   RulesInputError,
@@ -26,8 +27,8 @@ import { settlementNotice, type NoticeTemplates } from './notices';
 export function splitMonth(b: FullBenefit, month: string, bill: number, today: string) {
   const plan = planFor(b.plans, month);
   if (!plan) {
-    throw badInput(`待遇从${b.startMonth}开始，${month}还没有待遇。`, [
-      { path: 'month', message: `应不早于 ${b.startMonth}` },
+    throw badInput(`待遇从${chineseMonth(b.startMonth)}开始，${chineseMonth(month)}还没有待遇。`, [
+      { path: 'month', message: `应不早于${chineseMonth(b.startMonth)}` },
     ]);
   }
   const grade = gradeFor(b, month);

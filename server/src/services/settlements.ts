@@ -4,6 +4,8 @@
 // The family is told in the inbox when a month is settled or corrected (services/notices.ts).
 import { z } from 'zod';
 import {
+  chineseDate,
+  chineseMonth,
   FenSchema,
   GRADE_NAMES,
   MonthSchema,
@@ -155,11 +157,13 @@ export class SettlementService {
     const b = await this.benefits.readable(user, benefitId);
     const thisMonth = shanghaiDate(this.clock()).slice(0, 7);
     if (input.month > thisMonth) {
-      throw badInput(`${input.month}还没有到，不能结算。`, [{ path: 'month', message: `应不晚于 ${thisMonth}` }]);
+      throw badInput(`${chineseMonth(input.month)}还没有到，不能结算。`, [
+        { path: 'month', message: `应不晚于${chineseMonth(thisMonth)}` },
+      ]);
     }
     if (b.stoppedOn && input.month > b.stoppedOn.slice(0, 7)) {
-      throw badInput(`这项待遇已于${b.stoppedOn}终止，${input.month}没有待遇。`, [
-        { path: 'month', message: `应不晚于 ${b.stoppedOn.slice(0, 7)}` },
+      throw badInput(`这项待遇已于${chineseDate(b.stoppedOn)}终止，${chineseMonth(input.month)}没有待遇。`, [
+        { path: 'month', message: `应不晚于${chineseMonth(b.stoppedOn.slice(0, 7))}` },
       ]);
     }
     const { plan, grade, result } = this.compute(b, input.month, input.monthlyBillFen);
@@ -168,9 +172,11 @@ export class SettlementService {
       where: { benefitId_month: { benefitId, month: input.month } },
     });
     if (existing) {
-      throw conflict('settlement-exists', `${input.month}的账单已经结算过；如需更正，请使用更正功能并写明原因。`, [
-        { path: 'month', message: `已有结算：${existing.id}` },
-      ]);
+      throw conflict(
+        'settlement-exists',
+        `${chineseMonth(input.month)}的账单已经结算过；如需更正，请使用更正功能并写明原因。`,
+        [{ path: 'month', message: `已有结算：${existing.id}` }],
+      );
     }
     const at = this.clock();
     const row = await this.prisma.$transaction(async (tx) => {
