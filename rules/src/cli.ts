@@ -15,7 +15,6 @@ const COMMANDS: Record<string, (input: Record<string, unknown>) => unknown> = {
 function fail(message: string, details: { path: string; message: string }[] = []): number {
   const body = JSON.stringify({ error: { code: 'invalid-input', message, details } });
   process.stdout.write(body + '\n');
-  process.stderr.write(body + '\n');
   return 1;
 }
 

@@ -27,7 +27,9 @@ export type NoteCode =
   | 'interpretation'
   | 'estimate-only'
   | 'unverified-standard'
-  | 'benefits-not-started';
+  | 'benefits-not-started'
+  | 'no-double-benefit'
+  | 'beyond-plan-self-paid';
 
 export interface Note {
   code: NoteCode;

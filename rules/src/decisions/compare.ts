@@ -5,6 +5,9 @@ import { parseInput } from '../parse';
 import { type CompareModesInput, CompareModesInputSchema } from '../schemas';
 import { type EstimateResult, type RulesOptions, estimateFor, modeName, offeredModes } from './estimate';
 
+/** jining-2022 §三(二) "一、二、三级协议管理医疗机构". */
+const TIER_NAMES: Record<HospitalTier, string> = { 1: '一级', 2: '二级', 3: '三级' };
+
 export interface ModeComparison {
   month: string;
   modes: { careMode: CareModeId; name: string; hospitalTier?: HospitalTier; estimate: EstimateResult }[];
@@ -28,7 +31,8 @@ export function compareModesFor(input: CompareModesInput, opts: RulesOptions = {
       const estimate = estimateFor({ ...input, asOf, month, careMode, hospitalTier }, opts);
       modes.push({
         careMode,
-        name: modeName(input.region, careMode) + (hospitalTier ? `（${hospitalTier}级医院）` : ''),
+        name:
+          modeName(input.region, careMode) + (hospitalTier ? `（${TIER_NAMES[hospitalTier]}协议管理医疗机构）` : ''),
         ...(hospitalTier ? { hospitalTier } : {}),
         estimate,
       });

@@ -2,6 +2,7 @@
 import { type InsuranceId, type RegionId, INSURANCE_NAMES, REGION_NAMES } from '../domain';
 import { RulesInputError } from '../errors';
 import { Trace } from '../explain';
+import { documentStatusNotes } from '../interpretations';
 import { type Contribution, type Segment, contributionRule } from '../rulebase';
 import { InsuranceSchema, RegionSchema } from '../schemas';
 import { chineseDate } from '../dates';
@@ -58,7 +59,11 @@ export function contributionsFor(region: RegionId, insurance: InsuranceId, year:
     return { ...base, contribution: null, personPaysFen: null, notes: t.notes, citations: t.citations, steps: t.steps };
   }
   if (seg.from > start) t.step(`该标准自${chineseDate(seg.from)}起适用。`);
-  if (seg.to !== null && seg.to < end && !seg.pastPeriod) t.step(`该标准适用到${chineseDate(seg.to)}。`);
+  if (seg.to !== null && seg.to < end && !seg.pastPeriod) {
+    t.step(`该标准适用到${chineseDate(seg.to)}。`);
+    // The document ends within the year: what follows is not in the rule base.
+    documentStatusNotes(t, seg.doc, true);
+  }
   if (seg.kind === 'set-locally') {
     t.note('set-locally', `${who}的长护险筹资标准由${seg.decidedBy}确定，规则库中没有这个数字。`, seg.cite);
     if (seg.indicative) {

@@ -1,6 +1,6 @@
 // Who is covered on a date: shared by the estimate and the eligibility check.
-import { type InsuranceId, type RegionId, INSURANCE_NAMES, REGION_NAMES } from '../domain';
-import { type CoverageStatus, coverageRules, segmentAt } from '../rulebase';
+import { type InsuranceId, type RegionId, INSURANCE_NAMES, REGION_NAMES, findDistrict, districtsOf } from '../domain';
+import { type CoverageStatus, type Rule, type Segment, coverageRules, segmentAt } from '../rulebase';
 import { chineseDate } from '../dates';
 import type { Trace } from '../explain';
 import type { Cite } from '../types';
@@ -8,12 +8,39 @@ import type { Cite } from '../types';
 export type CoverageFinding =
   | { kind: 'covered'; cite: Cite[] }
   | { kind: 'not-covered'; text: string; cite: Cite[] }
+  /** Insured and assessments accepted, but benefits are payable only from a later date. */
+  | { kind: 'applications-open'; text: string; benefitsFrom: string; cite: Cite[] }
   | { kind: 'unknown'; text: string; cite: Cite[] }
   | { kind: 'no-document'; text: string };
 
-const BENEFITS_FROM: Record<string, string> = {
-  'coverage.wenzhou.resident.city': '2024-01-01',
-};
+/** The first day, after `date`, on which the rule makes benefits payable. */
+function benefitsFrom(rule: Rule<CoverageStatus>, date: string): string | undefined {
+  return rule.timeline.find((s) => s.from > date && s.kind === 'value' && s.value === 'covered')?.from;
+}
+
+const citesOf = (segs: Segment<CoverageStatus>[]) => segs.flatMap((s) => (s.kind === 'no-document' ? [] : s.cite));
+
+/** Why a group is not (yet) covered, in plain words. */
+function notYetText(rule: Rule<CoverageStatus>, date: string, district?: string): string {
+  const from = benefitsFrom(rule, date);
+  const d = district ? findDistrict(district) : undefined;
+  switch (rule.id) {
+    case 'coverage.wenzhou.resident.city':
+      return `温州市区（鹿城、龙湾、瓯海、洞头）城乡居民从${chineseDate(from as string)}起享受长护险待遇，2023年第四季度开始受理评估申请。`;
+    case 'coverage.wenzhou.resident.county':
+      return `温州各县（市）城乡居民${(from as string).slice(0, 4)}年起纳入长护险（文件只写了年份，这里按${chineseDate(from as string)}起算）。`;
+    case 'coverage.jining.resident.not-pilot':
+      return (
+        `${d ? d.name : '这个县（市、区）'}不在济宁居民长护险的试点范围内；试点只在` +
+        `${districtsOf('jining')
+          .filter((x) => x.group === 'jining-pilot')
+          .map((x) => x.name)
+          .join('、')}，条件成熟时在全市推开。`
+      );
+    default:
+      return `在${chineseDate(date)}还不在长护险保障范围内。`;
+  }
+}
 
 export function findCoverage(
   region: RegionId,
@@ -23,40 +50,41 @@ export function findCoverage(
   t: Trace,
 ): CoverageFinding {
   const rules = coverageRules(region, insurance, district);
-  const segs = rules.map((r) => segmentAt(r, date));
+  const segs = rules.map((r) => t.use(segmentAt(r, date)));
   const who = `${REGION_NAMES[region]}${INSURANCE_NAMES[insurance]}参保人员`;
-  const same = segs.every(
-    (s) => s.kind === segs[0].kind && (s.kind !== 'value' || (segs[0].kind === 'value' && s.value === segs[0].value)),
-  );
-  if (!same) {
-    // Only the district tells (wenzhou city vs county residents, jining pilot districts).
-    segs.forEach((s) => t.use(s));
-    const text =
-      region === 'wenzhou'
-        ? `温州城乡居民是否已能享受待遇要看所在区县：市区（鹿城、龙湾、瓯海、洞头）居民2024年1月1日起享受，各县（市）居民2025年起纳入。请告诉我们所在区县（district）。`
-        : `济宁居民长护险目前只在任城区、兖州区、曲阜市、邹城市、金乡县、汶上县试点。请告诉我们所在区县（district）。`;
-    return { kind: 'unknown', text, cite: segs.flatMap((s) => (s.kind === 'no-document' ? [] : s.cite)) };
-  }
-  const seg = t.use(segs[0]);
-  if (seg.kind === 'no-document') {
+  const cite = citesOf(segs);
+
+  if (segs.every((s) => s.kind === 'no-document')) {
     return { kind: 'no-document', text: `规则库中没有${REGION_NAMES[region]}在${chineseDate(date)}适用的长护险文件。` };
   }
+  const status = (s: Segment<CoverageStatus>) => (s.kind === 'value' ? s.value : undefined);
+  if (segs.every((s) => status(s) === 'covered')) {
+    t.step(`${who}在${chineseDate(date)}属于长护险保障范围。`, cite);
+    return { kind: 'covered', cite };
+  }
+  const notPayable = segs.every((s) => s.kind === 'value' && s.value !== 'covered');
+  if (rules.length > 1) {
+    // The district decides and was not given.
+    if (notPayable) {
+      return {
+        kind: 'not-covered',
+        text: `${who}在${chineseDate(date)}还不能享受待遇：${rules.map((r) => notYetText(r, date)).join('')}`,
+        cite,
+      };
+    }
+    const text =
+      region === 'wenzhou'
+        ? `温州城乡居民能否享受待遇要看所在区县：市区（鹿城、龙湾、瓯海、洞头）居民和各县（市）居民纳入的时间不同。请告诉我们所在区县。`
+        : `济宁居民长护险只在部分县（市、区）试点。请告诉我们所在区县。`;
+    return { kind: 'unknown', text, cite };
+  }
+  const seg = segs[0];
   if (seg.kind === 'set-locally') {
-    return {
-      kind: 'unknown',
-      text: `${who}能否参加长护险，规则库中的文件没有写明，由${seg.decidedBy}确定。`,
-      cite: seg.cite,
-    };
+    return { kind: 'unknown', text: `${who}能否参加长护险，规则库中的文件没有写明，由${seg.decidedBy}确定。`, cite };
   }
-  const status: CoverageStatus = seg.value;
-  if (status === 'covered') {
-    t.step(`${who}在${chineseDate(date)}属于长护险保障范围。`, seg.cite);
-    return { kind: 'covered', cite: seg.cite };
+  if (seg.kind === 'value' && seg.value === 'applications-open') {
+    const from = benefitsFrom(rules[0], date) as string;
+    return { kind: 'applications-open', text: notYetText(rules[0], date, district), benefitsFrom: from, cite };
   }
-  const from = BENEFITS_FROM[rules[0].id];
-  const text =
-    status === 'enrolled-benefits-later'
-      ? `${who}${date.slice(0, 4)}年参加长护险，从${chineseDate(from)}起才能享受待遇。`
-      : `${who}在${chineseDate(date)}还不在长护险保障范围内。`;
-  return { kind: 'not-covered', text, cite: seg.cite };
+  return { kind: 'not-covered', text: notYetText(rules[0], date, district), cite };
 }

@@ -1,6 +1,6 @@
 // The eligibility check of api-contract.md: can this person receive LTCI benefits, and what to do next.
 import { GRADE_LEVEL, GRADE_NAMES, REGION_NAMES, isJilinRegion } from '../domain';
-import { todayInShanghai } from '../dates';
+import { chineseDate, todayInShanghai } from '../dates';
 import { Trace } from '../explain';
 import { parseInput } from '../parse';
 import { durationRule, segmentAt, shortTermRule, thresholdRule } from '../rulebase';
@@ -64,6 +64,8 @@ export function eligibilityFor(input: EligibilityInput, opts: RulesOptions = {})
   if (cov.kind === 'not-covered') {
     reason('not-covered', cov.text, cov.cite);
     conclude('not-eligible');
+  } else if (cov.kind === 'applications-open') {
+    reason('benefits-not-started', `${cov.text}现在可以先申请评估。`, cov.cite);
   } else if (cov.kind === 'unknown') {
     reason('set-locally', cov.text, cov.cite);
     conclude('unknown');
@@ -106,7 +108,7 @@ export function eligibilityFor(input: EligibilityInput, opts: RulesOptions = {})
       } else if (input.disabilityMonths !== undefined && input.disabilityMonths < seg.value) {
         reason(
           'duration-too-short',
-          `失能状态需要经过规范治疗后持续${seg.value}个月以上（因年老失能除外），现在是${input.disabilityMonths}个月。`,
+          `${durationText(region, seg.value)}现在是${input.disabilityMonths}个月。`,
           seg.cite,
         );
         nextSteps.push(`失能满${seg.value}个月后可以再申请评估。`);
@@ -114,9 +116,18 @@ export function eligibilityFor(input: EligibilityInput, opts: RulesOptions = {})
       } else if (input.disabilityMonths !== undefined) {
         reason('duration-met', `失能已持续${input.disabilityMonths}个月，满${seg.value}个月的要求。`, seg.cite);
       } else if (grade === undefined) {
-        nextSteps.push(`申请前请确认：经过规范治疗后失能已持续${seg.value}个月以上，或是因年老失能。`);
+        nextSteps.push(`申请前请确认：${durationText(region, seg.value)}`);
       }
     }
+  }
+
+  if (!duration && input.disabilityMonths !== undefined && input.disabilityCause !== 'short-term') {
+    reason(
+      'duration-set-locally',
+      isJilinRegion(region)
+        ? '吉林省文件保障“长期”失能人员，失能多长时间算“长期”，由试点城市确定。'
+        : `${place}的文件没有写失能持续时间的要求，以当地评估和经办规定为准。`,
+    );
   }
 
   // 3. The grade.
@@ -164,13 +175,28 @@ export function eligibilityFor(input: EligibilityInput, opts: RulesOptions = {})
   }
 
   if (verdict === 'eligible') {
-    nextSteps.push('选择护理方式和定点服务机构；待遇从评估通过的次月起享受（以当地规定为准）。');
+    nextSteps.push(
+      cov.kind === 'applications-open'
+        ? `选择护理方式和定点服务机构；待遇从${chineseDate(cov.benefitsFrom)}起享受。`
+        : '选择护理方式和定点服务机构；待遇从评估通过的次月起享受（以当地规定为准）。',
+    );
   }
   if (verdict === 'not-eligible' && cov.kind === 'not-covered') {
-    nextSteps.push('如情况有变化（参保、迁入试点地区），可以再来查询。');
+    nextSteps.push(
+      region === 'jining'
+        ? '试点扩大到所在县（市、区）后，或迁入试点县（市、区）参保后，可以再来查询。'
+        : '到纳入时间后可以再来查询；情况有变化时也可以再问。',
+    );
   }
   if (verdict === 'unknown') nextSteps.push('请向当地医保经办机构咨询。');
   if (verdict === 'not-eligible' && nextSteps.length === 0)
     nextSteps.push('如对结论有疑问，可以向当地医保经办机构咨询。');
   return done();
+}
+
+/** The long-term condition as each document words it (wenzhou-2023 §二(二), jinjiang-2023 §二(三)). */
+function durationText(region: string, months: number): string {
+  return region === 'jinjiang'
+    ? `需要因疾病、伤残等原因经过不少于${months}个月治疗后仍生活不能自理，或因年老导致长期失能。`
+    : `需要经过规范诊疗、失能状态持续${months}个月以上，或因年老失能。`;
 }

@@ -9,7 +9,7 @@ import {
   type RegionId,
   isJilinRegion,
 } from '../domain';
-import { chineseMonth, daysInMonthOf, firstDayOf, monthOf, todayInShanghai } from '../dates';
+import { chineseDate, chineseMonth, daysInMonthOf, firstDayOf, monthOf, todayInShanghai } from '../dates';
 import { RulesInputError } from '../errors';
 import { Trace } from '../explain';
 import { percentOf, yuanText } from '../money';
@@ -73,6 +73,14 @@ export function modeName(region: RegionId, mode: CareModeId): string {
     : CARE_MODE_NAMES[mode];
 }
 
+/**
+ * The date whose rules price a month: asOf when it falls in that month (so that a rule starting mid-month
+ * is seen on its day), otherwise the first day of the month.
+ */
+export function evaluationDate(month: string, asOf: string): string {
+  return monthOf(asOf) === month ? asOf : firstDayOf(month);
+}
+
 export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): EstimateResult {
   const asOf = input.asOf ?? opts.today ?? todayInShanghai();
   const month = input.month ?? monthOf(asOf);
@@ -84,21 +92,27 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
     ]);
   }
   const { region, careMode, grade, monthlyBillFen: bill } = input;
-  const date = firstDayOf(month);
+  const date = evaluationDate(month, asOf);
   const t = new Trace();
   const place = REGION_NAMES[region];
   t.step(
-    `按${place}${chineseMonth(month)}适用的规定计算，账单${yuanText(bill)}，享受待遇${days}天（当月共${dim}天）。`,
+    `按${place}${chineseDate(date)}适用的规定计算${chineseMonth(month)}的账单${yuanText(bill)}，享受待遇${days}天（当月共${dim}天）。`,
   );
 
-  const result = (
-    r: Omit<
-      EstimateResult,
-      'notes' | 'citations' | 'steps' | 'month' | 'daysInMonth' | 'daysCovered' | 'indicative'
-    > & { indicative?: boolean },
-  ): EstimateResult => ({
-    indicative: false,
-    ...r,
+  type Amounts = Pick<
+    EstimateResult,
+    'monthlyCapFen' | 'eligibleCostFen' | 'fundRatio' | 'fundPaysFen' | 'personPaysFen'
+  > &
+    Partial<Pick<EstimateResult, 'proratedCapFen' | 'indicative' | 'indicativeFundPaysFen'>>;
+  const result = (r: Amounts): EstimateResult => ({
+    monthlyCapFen: r.monthlyCapFen,
+    ...(r.proratedCapFen !== undefined ? { proratedCapFen: r.proratedCapFen } : {}),
+    eligibleCostFen: r.eligibleCostFen,
+    fundRatio: r.fundRatio,
+    fundPaysFen: r.fundPaysFen,
+    personPaysFen: r.personPaysFen,
+    indicative: r.indicative ?? false,
+    ...(r.indicativeFundPaysFen !== undefined ? { indicativeFundPaysFen: r.indicativeFundPaysFen } : {}),
     notes: t.notes,
     citations: t.citations,
     steps: t.steps,
@@ -106,8 +120,9 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
     daysInMonth: dim,
     daysCovered: days,
   });
+  /** The rule base does not hold what it takes: no number, and a note says why. */
   const unknown = () =>
-    result({ monthlyCapFen: null, eligibleCostFen: bill, fundRatio: null, fundPaysFen: null, personPaysFen: null });
+    result({ monthlyCapFen: null, eligibleCostFen: null, fundRatio: null, fundPaysFen: null, personPaysFen: null });
   const nothing = () => {
     t.step(`基金不支付，${yuanText(bill)}全部由个人负担。`);
     return result({ monthlyCapFen: 0, eligibleCostFen: 0, fundRatio: 0, fundPaysFen: 0, personPaysFen: bill });
@@ -118,7 +133,7 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
   if (modeSeg.kind === 'no-document') {
     t.note(
       'no-document',
-      `规则库中没有${place}在${chineseMonth(month)}适用的长护险文件，无法估算。请向当地医保经办机构咨询。`,
+      `规则库中没有${place}在${chineseDate(date)}适用的长护险文件，无法估算。请向当地医保经办机构咨询。`,
     );
     return unknown();
   }
@@ -126,11 +141,16 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
 
   // Coverage of the person.
   if (input.insurance === undefined) {
-    t.note('coverage-assumed', '没有填写参保类型，这里按已参加长期护理保险、符合参保条件来估算。');
+    t.note(
+      'coverage-assumed',
+      region === 'jining'
+        ? '没有填写参保类型，这里按已参加济宁居民医保、在试点地区、符合参保条件来估算。'
+        : '没有填写参保类型，这里按已参加长期护理保险、符合参保条件来估算。',
+    );
   } else {
     const cov = findCoverage(region, input.insurance, input.district, date, t);
-    if (cov.kind === 'not-covered') {
-      t.note('not-covered', `${cov.text}所以基金不支付。`, cov.cite);
+    if (cov.kind === 'not-covered' || cov.kind === 'applications-open') {
+      t.note('not-covered', `${cov.text}所以这个月基金不支付。`, cov.cite);
       paysNothing = true;
     } else if (cov.kind === 'unknown') {
       t.note('coverage-assumed', `${cov.text}这里先按已参保来估算。`, cov.cite);
@@ -148,11 +168,17 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
       modeSeg.cite,
     );
     paysNothing = true;
-  } else if (modeSeg.kind === 'set-locally') {
-    t.note('set-locally', `${place}是否提供${CARE_MODE_NAMES[careMode]}由${modeSeg.decidedBy}确定。`, modeSeg.cite);
   }
   if (paysNothing) return nothing();
-  t.step(`${place}提供${modeName(region, careMode)}。`, modeSeg.kind === 'value' ? modeSeg.cite : undefined);
+  if (modeSeg.kind === 'set-locally') {
+    t.note(
+      'set-locally',
+      `${place}是否提供${modeName(region, careMode)}、怎么支付，由${modeSeg.decidedBy}确定。`,
+      modeSeg.cite,
+    );
+    return unknown();
+  }
+  t.step(`${place}提供${modeName(region, careMode)}。`, modeSeg.cite);
 
   // The disability grade the region pays for.
   const thr = t.use(segmentAt(thresholdRule(region, careMode), date));
@@ -180,21 +206,28 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
       return nothing();
     }
     t.step(`${GRADE_NAMES[grade]}达到${place}的待遇标准（重度失能）。`, thr.cite);
-  } else if (thr.kind === 'set-locally') {
+  } else if (thr.kind === 'set-locally' && grade !== undefined) {
     if (grade === 'normal') {
       t.note('grade-not-eligible', `评估为基本正常的人员不属于失能人员，长护险基金不支付。`, thr.cite);
       return nothing();
     }
-    if (grade !== undefined) {
-      t.note('set-locally', `${GRADE_NAMES[grade]}能享受哪些待遇，由${thr.decidedBy}确定。`, thr.cite);
+    if (GRADE_LEVEL[grade] < 3) {
+      t.note('set-locally', `${GRADE_NAMES[grade]}能不能享受、享受哪些待遇，由${thr.decidedBy}确定。`, thr.cite);
+      return unknown();
     }
   }
+  if (days === 0) {
+    t.note('prorated', '当月没有享受待遇的天数，基金不支付。');
+    return nothing();
+  }
+  regionalConditions(t, region, careMode);
 
   // The cap on the eligible cost.
   const capR = capRule(region, careMode, grade);
   let monthlyCapFen: number | null = null;
   let proratedCapFen: number | undefined;
-  let eligible = bill;
+  let eligible: number | null = bill;
+  let capHeldLocally: { label: string; decidedBy: string; cite: Cite[] } | undefined;
   if (capR) {
     const capSeg = t.use(segmentAt(capR, date));
     if (capSeg.kind === 'value') {
@@ -216,12 +249,12 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
         }
       }
     } else if (capSeg.kind === 'set-locally') {
-      noCapHeld(t, capR.label, capSeg.decidedBy, capSeg.cite);
+      capHeldLocally = { label: capR.label, decidedBy: capSeg.decidedBy, cite: capSeg.cite };
     }
   }
 
   // The fund's ratio.
-  const ratioR = ratioRule(region, careMode, input.hospitalTier);
+  const ratioR = ratioRule(region, careMode, input.hospitalTier, input.insurance);
   if (!ratioR) {
     throw new RulesInputError(
       '请填写医院等级（hospitalTier）：医疗专护的支付比例按协议医疗机构的等级（1、2、3级）不同。',
@@ -230,25 +263,36 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
   }
   const ratioSeg = t.use(segmentAt(ratioR, date));
   if (ratioSeg.kind === 'value') {
-    const fund = percentOf(eligible, ratioSeg.value);
+    if (capHeldLocally) noCapHeld(t, capHeldLocally.label, capHeldLocally.decidedBy, capHeldLocally.cite);
+    const base = eligible ?? bill;
+    const fund = percentOf(base, ratioSeg.value);
     t.step(
-      `${ratioR.label}${ratioSeg.value}%：基金支付${yuanText(eligible)}×${ratioSeg.value}%=${yuanText(fund)}（四舍五入到分）。`,
+      `${ratioR.label}${ratioSeg.value}%：基金支付${yuanText(base)}×${ratioSeg.value}%=${yuanText(fund)}（四舍五入到分）。`,
       ratioSeg.cite,
     );
     t.step(`个人负担：账单${yuanText(bill)}−基金支付${yuanText(fund)}=${yuanText(bill - fund)}。`);
     return result({
       monthlyCapFen,
-      ...(proratedCapFen !== undefined ? { proratedCapFen } : {}),
-      eligibleCostFen: eligible,
+      proratedCapFen,
+      eligibleCostFen: base,
       fundRatio: ratioSeg.value / 100,
       fundPaysFen: fund,
       personPaysFen: bill - fund,
     });
   }
+  // No ratio in the rule base: neither the cap nor the fund's share can be computed here.
+  if (capHeldLocally) {
+    t.note(
+      'set-locally',
+      `${capHeldLocally.label}由${capHeldLocally.decidedBy}确定，规则库中没有这个数字。`,
+      capHeldLocally.cite,
+    );
+    eligible = null;
+  }
   if (ratioSeg.kind === 'set-locally') {
     t.note('set-locally', `${ratioR.label}由${ratioSeg.decidedBy}确定，规则库中没有这个数字。`, ratioSeg.cite);
     if (ratioSeg.indicative !== undefined) {
-      const indicativeFund = indicativeFundShare(t, eligible, ratioSeg.indicative);
+      const indicativeFund = indicativeFundShare(t, bill, ratioSeg.indicative);
       return result({
         monthlyCapFen,
         eligibleCostFen: eligible,
@@ -261,4 +305,25 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
     }
   }
   return result({ monthlyCapFen, eligibleCostFen: eligible, fundRatio: null, fundPaysFen: null, personPaysFen: null });
+}
+
+/** Conditions a region's document attaches to receiving care, said wherever they apply. */
+function regionalConditions(t: Trace, region: RegionId, careMode: CareModeId): void {
+  if (region === 'jinjiang') {
+    t.note('one-mode-at-a-time', '晋江的护理服务（机构护理、社区护理、居家护理）只能选择其中一种。', [
+      { doc: 'jinjiang-2023', clause: '§二(四)1' },
+    ]);
+  }
+  if (region === 'jining' && careMode === 'medical-special') {
+    t.note('no-double-benefit', '享受医疗专护期间，不再同时享受居民医保的住院、门诊慢特病、普通门诊统筹待遇。', [
+      { doc: 'jining-2022', clause: '§三(三)' },
+    ]);
+  }
+  if (isJilinRegion(region) && careMode === 'home') {
+    t.note(
+      'beyond-plan-self-paid',
+      '超出规定项目、次数和时长的服务，经本人或监护人同意后按市场价格收费，由个人承担。',
+      [{ doc: 'jilin-2022', clause: '§(十)4' }],
+    );
+  }
 }

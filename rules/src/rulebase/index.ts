@@ -43,9 +43,11 @@ export function coverageRules(region: RegionId, insurance: InsuranceId, district
     if (group === 'jining-not-pilot') return [V.COVERAGE.jining['resident.not-pilot']];
     return [V.COVERAGE.jining['resident.pilot'], V.COVERAGE.jining['resident.not-pilot']];
   }
-  return [
-    EMPLOYEE_LIKE.includes(insurance) || insurance === 'resident' ? V.COVERAGE.jilin.insured : V.COVERAGE.jilin.other,
-  ];
+  if (EMPLOYEE_LIKE.includes(insurance)) {
+    const late = region === 'meihekou' || region === 'jilin-provincial';
+    return [late ? V.COVERAGE.jilin.lateAreaEmployees : V.COVERAGE.jilin.employees];
+  }
+  return [insurance === 'resident' ? V.COVERAGE.jilin.residents : V.COVERAGE.jilin.other];
 }
 
 export function modeRule(region: RegionId, mode: CareModeId): Rule<boolean> {
@@ -71,10 +73,16 @@ export function capRule(region: RegionId, mode: CareModeId, grade?: GradeId): Ru
   return mode === 'home' ? V.jilinHomeAnnualCap : V.jilinCap;
 }
 
-export function ratioRule(region: RegionId, mode: CareModeId, tier?: HospitalTier): Rule<number> | undefined {
+export function ratioRule(
+  region: RegionId,
+  mode: CareModeId,
+  tier?: HospitalTier,
+  insurance?: InsuranceId,
+): Rule<number> | undefined {
   if (region === 'wenzhou') return V.wenzhouFundRatio;
   if (region === 'jinjiang') return V.jinjiangFundRatio;
   if (region === 'jining') {
+    if (insurance !== undefined && insurance !== 'resident') return V.jiningEmployeesTerms;
     if (mode === 'medical-special') return tier ? V.jiningFundRatio[`medical-special.${tier}`] : undefined;
     if (mode === 'home' || mode === 'institution') return V.jiningFundRatio[mode];
     return undefined;

@@ -1,6 +1,13 @@
 // The rule values of the five seed documents, each with its clause. A value a seed delegates to a document
 // outside the rule base is `setLocally` with who decides: never a number.
-import type { CareModeId, GradeId, InsuranceId, JilinRegionId, RegionId } from '../domain';
+import {
+  type CareModeId,
+  type GradeId,
+  type InsuranceId,
+  type JilinRegionId,
+  type RegionId,
+  GRADE_NAMES,
+} from '../domain';
 import { type Rule, type Segment, type Unit, cite, setLocally, timeline, value } from './timeline';
 
 const rule = <T>(id: string, label: string, unit: Unit, timelineOf: Segment<T>[]): Rule<T> => ({
@@ -25,7 +32,7 @@ export const wenzhouCap = Object.fromEntries(
       `${group}.${grade}`,
       rule(
         `cap.wenzhou.${group}.${grade}`,
-        `温州${group === 'family' ? '居家亲情护理' : '居家上门护理、机构护理'}每月最高限额（${grade}）`,
+        `温州${group === 'family' ? '居家亲情护理' : '居家上门护理、机构护理'}${GRADE_NAMES[grade]}每月最高限额`,
         'fen/month',
         timeline([{ doc: WZ, body: value(WENZHOU_CAPS[group][grade], cite(WZ, '§二(五)')) }]),
       ),
@@ -136,6 +143,13 @@ export const jiningFundRatio = {
     timeline([{ doc: JN, body: value(60, cite(JN, '§三(二)')) }]),
   ),
 };
+/** jining-2022 §一, §七: the notice pays residents only; employees follow the 2018 measures. */
+export const jiningEmployeesTerms = rule(
+  'ratio.jining.employees',
+  '济宁职工长期护理保险的支付比例和标准',
+  'percent',
+  timeline([{ doc: JN, body: setLocally<number>(JN_MEASURES, [cite(JN, '§一'), cite(JN, '§七')]) }]),
+);
 export const jiningCap = rule(
   'cap.jining',
   '济宁护理费用支付限额和项目标准',
@@ -210,18 +224,27 @@ const JJ_MODES = cite(JJ, '§二(四)1');
 const JN_MODES = cite(JN, '§三(二)');
 
 const JILIN_HOMECARE_AREAS = ['changchun', 'songyuan', 'meihekou', 'jilin-provincial'] as const;
+const JILIN_CITY_LOCAL = '所在试点城市的医疗保障部门';
 const jilinModes = (area: 'homecare-area' | 'jilin-city'): Record<CareModeId, Offered> => ({
-  family: offered(`jilin-${area}`, 'family', [{ doc: JL17, body: value(false, cite(JL17, '§四(五)')) }]),
-  // jilin-2022 §(三)(四): home care (居家照护) from 2022 in 长春、松原、梅河口、省直 only.
+  // Relatives' care is only explored (jilin-2022 §(六)); whether it is paid is the pilot city's decision.
+  family:
+    area === 'homecare-area'
+      ? offered(`jilin-${area}`, 'family', [
+          { doc: JL17, body: value(false, cite(JL17, '§四(五)')) },
+          { doc: JL22, body: setLocally<boolean>(JILIN_CITY_LOCAL, [cite(JL22, '§(六)')]) },
+        ])
+      : offered(`jilin-${area}`, 'family', [{ doc: JL17, body: value(false, cite(JL17, '§四(五)')) }]),
+  // Home care: some pilot cities ran it before 2022 (jilin-2022 §前言 "总结长春市等试点地区经验");
+  // jilin-2022 §(三)(四) brings it to 长春、松原、梅河口、省直 and aims at every pilot area by 2025.
   home:
     area === 'homecare-area'
       ? offered(`jilin-${area}`, 'home', [
-          { doc: JL17, body: value(false, cite(JL17, '§四(五)')) },
+          { doc: JL17, body: setLocally<boolean>(JILIN_CITY_LOCAL, [cite(JL17, '§六(四)')]) },
           { doc: JL22, body: value(true, cite(JL22, '§(三)'), cite(JL22, '§(四)')) },
         ])
       : offered(`jilin-${area}`, 'home', [
-          { doc: JL17, body: value(false, cite(JL17, '§四(五)')) },
-          { doc: JL22, body: value(false, cite(JL22, '§(三)')) },
+          { doc: JL17, body: setLocally<boolean>(JILIN_CITY_LOCAL, [cite(JL17, '§六(四)')]) },
+          { doc: JL22, body: setLocally<boolean>(JILIN_CITY_LOCAL, [cite(JL22, '§(三)')]) },
         ]),
   // 机构照护: the jilin-2017 fund pays designated institutions (§四(五)); jilin-2022 §(四) names it.
   institution: offered(`jilin-${area}`, 'institution', [{ doc: JL17, body: value(true, cite(JL17, '§四(五)')) }]),
@@ -276,7 +299,11 @@ export const REGIONAL_MODE_NAMES: Partial<Record<RegionId, Partial<Record<CareMo
 };
 
 // ---------------------------------------------------------------- coverage: who is insured and can receive benefits
-export type CoverageStatus = 'covered' | 'not-covered' | 'enrolled-benefits-later';
+/**
+ * 'enrolled': insured, benefits not yet payable; 'applications-open': insured, assessments accepted,
+ * benefits not yet payable (wenzhou-2023 §五(四): applications from Q4 2023, benefits from 2024-01-01).
+ */
+export type CoverageStatus = 'covered' | 'not-covered' | 'enrolled' | 'applications-open';
 type Coverage = Rule<CoverageStatus>;
 const coverage = (id: string, label: string, pieces: Parameters<typeof timeline<CoverageStatus>>[0]): Coverage =>
   rule(`coverage.${id}`, label, 'coverage', timeline(pieces));
@@ -298,7 +325,8 @@ export const COVERAGE = {
     ]),
     // §一(三), §五(四): city-district residents enrol in 2023 and receive benefits from 2024-01-01.
     'resident.city': coverage('wenzhou.resident.city', '温州市区城乡居民医保参保人员', [
-      { doc: WZ, body: value('enrolled-benefits-later', cite(WZ, '§一(三)'), cite(WZ, '§五(四)')) },
+      { doc: WZ, body: value('enrolled', cite(WZ, '§一(三)'), cite(WZ, '§五(四)')) },
+      { doc: WZ, from: '2023-10-01', body: value('applications-open', cite(WZ, '§五(四)')) },
       { doc: WZ, from: '2024-01-01', body: value('covered', cite(WZ, '§一(三)'), cite(WZ, '§五(四)')) },
     ]),
     // §一(三): county residents are brought in during 2025.
@@ -333,12 +361,30 @@ export const COVERAGE = {
     ]),
   },
   jilin: {
-    // jilin-2017 §四(二): the same people as the employees' and residents' medical insurance.
-    insured: coverage('jilin.insured', '吉林试点地区职工医保和居民医保参保人员', [
+    // jilin-2017 §四(二): the employees' and urban residents' medical insurance; former rural (新农合)
+    // members "适时" — when is the pilot city's decision, so 城乡居民 as a whole is set locally.
+    employees: coverage('jilin.employees', '吉林试点地区职工医保参保人员', [
       { doc: JL17, body: value('covered', cite(JL17, '§四(二)')) },
+    ]),
+    residents: coverage('jilin.residents', '吉林试点地区城乡居民医保参保人员', [
+      {
+        doc: JL17,
+        body: setLocally<CoverageStatus>(
+          '所在试点城市（城镇居民已纳入；原新型农村合作医疗参保人员何时纳入由试点城市确定）',
+          [cite(JL17, '§四(二)')],
+        ),
+      },
     ]),
     other: coverage('jilin.other', '吉林试点地区离休干部、残疾军人', [
       { doc: JL17, body: setLocally<CoverageStatus>(JILIN_LOCAL, [cite(JL17, '§四(二)')]) },
+    ]),
+    // jilin-2017 §二(一) names 长春、吉林、松原 as pilots; 梅河口 and 省直 are pilot areas in jilin-2022 §(三).
+    lateAreaEmployees: coverage('jilin.late-area.employees', '梅河口市、省直职工医保参保人员', [
+      {
+        doc: JL17,
+        body: setLocally<CoverageStatus>('吉林省医疗保障部门和所在统筹地区（试点起始时间）', [cite(JL17, '§二(一)')]),
+      },
+      { doc: JL22, body: value('covered', cite(JL22, '§(三)'), cite(JL17, '§四(二)')) },
     ]),
   },
 };
