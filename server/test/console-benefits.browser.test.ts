@@ -275,9 +275,17 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     await poll(() => heading().textContent()).toBe(`${MOTHER}的失能评估申请`);
     await page.getByRole('button', { name: '建立待遇' }).click();
     const form = page.getByRole('form', { name: '建立待遇' });
-    // The modes are those the region's providers offer, under the names the API gives for the region.
+    // The modes are those the region offers in the start month (the API, from the rules module), as it names them.
     await poll(() => form.getByLabel('护理方式').locator('option:checked').textContent()).toBe(
       '居家上门护理（申请时选择的）',
+    );
+    const modes = await asOfficer<{ offered: { name: string }[]; notOffered: { name: string }[] }>(
+      `/regions/wenzhou/care-modes?month=${startMonth}`,
+    );
+    const options = await form.getByLabel('护理方式').locator('option').allTextContents();
+    expect(options.map((o) => o.replace('（申请时选择的）', ''))).toEqual(modes.offered.map((m) => m.name));
+    expect(await form.locator('[data-field="modes-hint"]').textContent()).toContain(
+      `不提供${modes.notOffered.map((m) => m.name).join('、')}`,
     );
     await form.getByRole('button', { name: '确认建立待遇' }).click();
     await poll(() => form.locator('.field-error').textContent()).toBe('请选择定点机构。');

@@ -130,6 +130,21 @@ export interface Region {
   districts: { id: string; name: string; group: string }[];
 }
 
+/** A care mode as a region names it, with the clauses that say whether it is offered. */
+export interface RegionMode {
+  id: string;
+  name: string;
+  citations: Cite[];
+}
+
+export interface RegionModes {
+  region: string;
+  regionName: string;
+  month: string;
+  offered: RegionMode[];
+  notOffered: RegionMode[];
+}
+
 export interface ProviderItem {
   name: string;
   unit: string;
@@ -419,6 +434,9 @@ export const api = {
   grades: () => json<Named[]>('/grades'),
   careModes: () => json<Named[]>('/care-modes'),
   regions: () => json<Region[]>('/regions'),
+  /** The modes the region offers in a month (the rules module's answer), and those it does not. */
+  regionCareModes: (region: string, month?: string) =>
+    json<RegionModes>(`/regions/${enc(region)}/care-modes` + queryOf({ month })),
   clause: (doc: string, clause: string) => json<Clause>(`/documents/${enc(doc)}/clauses/${enc(clause)}`),
 
   providers: (search: ProviderSearch = {}) => json<Provider[]>('/providers' + queryOf({ ...search })),

@@ -1,7 +1,17 @@
 // On an approved application: the benefit made from it, or (officers) the form that makes it — the care mode
+// the region offers in the month the benefit starts (GET /regions/:region/care-modes, from the rules module)
 // and the designated provider the family chose, among the providers of the person's region.
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, messageOf, type ApplicationSummary, type Benefit, type Provider, type User } from '../api';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import {
+  api,
+  ApiError,
+  messageOf,
+  type ApplicationSummary,
+  type Benefit,
+  type Provider,
+  type RegionModes,
+  type User,
+} from '../api';
 import { monthText } from '../format';
 import { followLink, hrefOf, navigate } from '../router';
 import { ErrorNote } from './Notice';
@@ -74,6 +84,7 @@ export function BenefitStart({ application: a, user }: { application: Applicatio
 function BenefitForm({ application: a, onCancel }: { application: ApplicationSummary; onCancel: () => void }) {
   const id = useId();
   const [providers, setProviders] = useState<Provider[] | null>(null);
+  const [regionModes, setRegionModes] = useState<RegionModes | null>(null);
   const [mode, setMode] = useState('');
   const [providerId, setProviderId] = useState('');
   const [planItems, setPlanItems] = useState<string[]>([]);
@@ -82,20 +93,21 @@ function BenefitForm({ application: a, onCancel }: { application: ApplicationSum
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api
-      .providers({ region: a.person.region })
-      .then(setProviders)
+    Promise.all([
+      api.providers({ region: a.person.region }),
+      // The month the benefit starts decides which modes can be chosen (the server checks the same).
+      api.regionCareModes(a.person.region, a.benefitStartMonth ?? undefined),
+    ])
+      .then(([list, modes]) => {
+        setProviders(list);
+        setRegionModes(modes);
+      })
       .catch((err: unknown) => setError(messageOf(err)));
-  }, [a.person.region]);
+  }, [a.person.region, a.benefitStartMonth]);
 
-  // The modes the region's providers offer, named as the API names them for the region.
-  const modes = useMemo(() => {
-    const found = new Map<string, string>();
-    for (const p of providers ?? []) p.careModes.forEach((m, i) => found.set(m, p.careModeNames[i] ?? m));
-    return [...found].map(([value, name]) => ({ value, name }));
-  }, [providers]);
+  const modes = regionModes?.offered ?? [];
   useEffect(() => {
-    if (!mode && modes.length) setMode(modes.find((m) => m.value === a.careMode)?.value ?? modes[0].value);
+    if (!mode && modes.length) setMode(modes.find((m) => m.id === a.careMode)?.id ?? modes[0].id);
   }, [modes, mode, a.careMode]);
 
   const offering = (providers ?? []).filter((p) => p.careModes.includes(mode));
@@ -133,33 +145,45 @@ function BenefitForm({ application: a, onCancel }: { application: ApplicationSum
   return (
     <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>建立待遇</h4>
-      {providers === null && !error && <p className="muted">正在读取本统筹区的定点机构…</p>}
+      {(providers === null || regionModes === null) && !error && (
+        <p className="muted">正在读取本统筹区的护理方式和定点机构…</p>
+      )}
       {providers && providers.length === 0 && (
         <p className="notice notice-warn">这个统筹区还没有登记定点机构，请先登记机构。</p>
       )}
-      {modes.length > 0 && (
+      {regionModes && modes.length === 0 && (
+        <p className="notice notice-warn">
+          {regionModes.regionName}在{monthText(regionModes.month)}没有可以选择的护理方式，请联系上级经办机构核实。
+        </p>
+      )}
+      {providers && modes.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-mode`}>护理方式</label>
           <select
             id={`${id}-mode`}
             value={mode}
             aria-invalid={Boolean(errors.careMode)}
+            aria-describedby={`${id}-mode-hint`}
             onChange={(e) => {
               setMode(e.target.value);
               chooseProvider('');
             }}
           >
             {modes.map((m) => (
-              <option key={m.value} value={m.value}>
+              <option key={m.id} value={m.id}>
                 {m.name}
-                {m.value === a.careMode ? '（申请时选择的）' : ''}
+                {m.id === a.careMode ? '（申请时选择的）' : ''}
               </option>
             ))}
           </select>
+          <p className="hint" id={`${id}-mode-hint`} data-field="modes-hint">
+            {regionModes!.regionName}在{monthText(regionModes!.month)}提供以上{modes.length}种护理方式
+            {regionModes!.notOffered.length ? `；不提供${regionModes!.notOffered.map((m) => m.name).join('、')}` : ''}。
+          </p>
           {errors.careMode && <p className="field-error">{errors.careMode}</p>}
         </div>
       )}
-      {modes.length > 0 && (
+      {providers && modes.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-provider`}>定点机构</label>
           <select
@@ -176,6 +200,9 @@ function BenefitForm({ application: a, onCancel }: { application: ApplicationSum
               </option>
             ))}
           </select>
+          {mode && offering.length === 0 && (
+            <p className="hint">本统筹区还没有登记提供这种护理方式的定点机构，请换一种方式，或先登记机构。</p>
+          )}
           {errors.providerId && (
             <p className="field-error" id={`${id}-provider-error`}>
               {errors.providerId}
@@ -209,7 +236,7 @@ function BenefitForm({ application: a, onCancel }: { application: ApplicationSum
       )}
       <ErrorNote message={error} />
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy || !providers?.length}>
+        <button type="submit" className="button" disabled={busy || !providers?.length || !modes.length}>
           {busy ? '正在建立…' : '确认建立待遇'}
         </button>
         <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
