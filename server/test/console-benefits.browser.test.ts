@@ -1,6 +1,8 @@
 // The officer console's provider, benefit, settlement and service-record pages in headless Chromium, against
 // the real server and database. The server's clock starts 75 days back, so applications are approved then and
 // their benefits have a whole month behind them by the time the officer (on today's clock) settles it.
+// On the benefit page the officer also records a visit, books a change of mode and provider for next month,
+// and (on the other parent's benefit) stops it after a confirmation.
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, withCheckDigit } from '../src/seed';
 import {
@@ -18,6 +20,8 @@ const DAY = 86_400_000;
 const OFFICER = DEMO_ACCOUNTS.find((a) => a.role === 'officer')!;
 const HOME = 'sample-wz-lucheng-home';
 const HOME_NAME = '示例·鹿城康护居家护理站';
+const INSTITUTION = 'sample-wz-ouhai-institution';
+const INSTITUTION_NAME = '示例·瓯海颐养护理院';
 const FAMILY_PHONE = '13912345688';
 const MOTHER = '钱玉兰';
 const FATHER = '王德福';
@@ -49,6 +53,14 @@ const shanghaiDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: '
 const monthWords = (month: string) => {
   const [y, m] = month.split('-').map(Number);
   return `${y}年${m}月`;
+};
+const dayWords = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+const monthAfter = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
 
 if (!hasChromium()) {
@@ -426,6 +438,101 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     expect(await status().textContent()).toContain('已结束暂停');
   });
 
+  it('records a visit (officer): a day in a hospital stay is refused, an item outside the plan needs consent', async () => {
+    await page.getByRole('button', { name: '录入服务记录' }).click();
+    const form = page.getByRole('form', { name: '录入服务记录' });
+    await form.getByRole('button', { name: '确认录入服务记录' }).click();
+    await poll(() => form.locator('.field-error').first().textContent()).toBe('请填写上门服务人员的姓名。');
+    await form.getByLabel('上门服务人员姓名').fill('李护理员');
+    // The 12th is inside the hospital stay recorded above (10th–14th).
+    await form.getByLabel('服务日期').fill(`${startMonth}-12`);
+    await form.getByLabel('开始时间').fill('14:00');
+    await form.getByLabel('结束时间').fill('15:30');
+    await form.getByLabel('项目 1 名称').fill('助浴');
+    await form.getByLabel('项目 1 时长（分钟）').fill('40');
+    await form.getByRole('button', { name: '添加服务项目' }).click();
+    await form.getByLabel('项目 2 名称').fill('陪同就医');
+    await form.getByLabel('项目 2 时长（分钟）').fill('30');
+    // Outside the plan: paid by the person, with the price and the consent.
+    expect(await form.getByRole('group', { name: '服务项目 2' }).textContent()).toContain('计划外，个人自费');
+    await form.getByLabel('项目 2 自费收费（元，可不填）').fill('80');
+    await form.getByLabel('服务前核实服务对象身份').selectOption('social-security-card');
+    await form.getByRole('button', { name: '确认录入服务记录' }).click();
+    await poll(() => form.locator('.field-error').first().textContent()).toBe('请填写同意自费的人。');
+    await form.getByLabel('同意自费的人').fill(MOTHER);
+    await form.getByLabel('同意的方式').selectOption('written');
+    await form.getByRole('button', { name: '确认录入服务记录' }).click();
+    // The server's refusal, its dates in words.
+    await poll(() => form.locator('[role="alert"]').textContent()).toContain(
+      `${dayWords(`${startMonth}-12`)}这项待遇不在享受期内`,
+    );
+    await form.getByLabel('服务日期').fill(`${startMonth}-20`);
+    await form.getByRole('button', { name: '确认录入服务记录' }).click();
+    await poll(() => status().textContent()).toBe(`已录入${dayWords(`${startMonth}-20`)}的服务记录。`);
+
+    const [visit] = await asOfficer<
+      {
+        workerName: string;
+        date: string;
+        items: { name: string; minutes: number; selfPaid: boolean; priceFen: number | null }[];
+        identityMethod: string;
+        selfPaidConsent: { givenBy: string; method: string };
+        providerId: string;
+      }[]
+    >(`/benefits/${benefitId}/service-records`);
+    expect(visit).toMatchObject({
+      workerName: '李护理员',
+      date: `${startMonth}-20`,
+      identityMethod: 'social-security-card',
+      selfPaidConsent: { givenBy: MOTHER, method: 'written' },
+      providerId: HOME,
+    });
+    expect(visit.items).toEqual([
+      { name: '助浴', minutes: 40, selfPaid: false, priceFen: null },
+      { name: '陪同就医', minutes: 30, selfPaid: true, priceFen: 8000 },
+    ]);
+    const record = page.locator('section[aria-labelledby="b-records"] .record');
+    await poll(() => record.count()).toBe(1);
+    expect(await record.textContent()).toContain('14:00–15:30');
+    expect(await record.locator('[data-field="identity"]').textContent()).toBe('已核实（查验社保卡）');
+    expect(await record.textContent()).toContain(`计划外项目由${MOTHER}书面同意个人自费。`);
+  });
+
+  it('schedules a change of mode and provider for next month, among the modes the region offers then', async () => {
+    await page.getByRole('button', { name: '变更护理方式或机构' }).click();
+    const form = page.getByRole('form', { name: '变更护理方式或机构' });
+    const next = monthAfter(shanghaiDay(now()).slice(0, 7));
+    const offered = await asOfficer<{ offered: { id: string; name: string }[] }>(
+      `/regions/wenzhou/care-modes?month=${next}`,
+    );
+    const mode = form.getByLabel(`护理方式（${monthWords(next)}起）`);
+    await poll(() => mode.locator('option').count()).toBe(offered.offered.length);
+    expect((await mode.locator('option').allTextContents()).map((t) => t.replace('（现在的）', ''))).toEqual(
+      offered.offered.map((m) => m.name),
+    );
+    await mode.selectOption('institution');
+    await form.getByLabel('定点机构').selectOption(INSTITUTION);
+    await form.getByLabel('变更原因（可不填）').fill('家属白天上班，希望入住机构。');
+    await form.getByRole('button', { name: '确认变更' }).click();
+    await poll(() => status().textContent()).toContain(`已安排变更：${monthWords(next)}1日起`);
+    expect(await status().textContent()).toContain(INSTITUTION_NAME);
+
+    const benefit = await asOfficer<{
+      plans: { fromMonth: string; careMode: string; providerId: string; scheduled: boolean }[];
+    }>(`/benefits/${benefitId}`);
+    expect(benefit.plans.find((p) => p.scheduled)).toMatchObject({
+      fromMonth: next,
+      careMode: 'institution',
+      providerId: INSTITUTION,
+    });
+    // This month is unchanged; the booked change is shown and in the history with its reason.
+    expect(await page.locator('[data-field="mode"]').textContent()).toBe('居家上门护理');
+    expect(await page.locator('.notice-warn', { hasText: '已安排变更' }).textContent()).toContain(INSTITUTION_NAME);
+    const row = page.locator('.history-row[data-action="change-plan"]');
+    expect(await row.textContent()).toContain('家属白天上班，希望入住机构。');
+    expect(await row.textContent()).toContain(`生效月份：${monthWords(next)}`);
+  });
+
   it("shows the provider's settlements and the service records, per provider and per benefit", async () => {
     await page.goto(`${server.baseUrl}/console/providers/${HOME}`);
     await poll(() => heading().textContent()).toBe(HOME_NAME);
@@ -438,8 +545,9 @@ describeWithChromium('officer console: providers, benefits, settlements, service
 
     await page.getByRole('link', { name: '查看这家机构的服务记录' }).click();
     await poll(() => heading().textContent()).toBe(`${HOME_NAME}的服务记录`);
-    const record = page.locator('.record');
-    await poll(() => record.count()).toBe(1);
+    // The father's visit (from the API) and the mother's (recorded in the console above).
+    await poll(() => page.locator('.record').count()).toBe(2);
+    const record = page.locator('.record', { hasText: FATHER });
     const text = await record.textContent();
     expect(text).toContain(FATHER);
     expect(text).toContain('09:00–10:30');
@@ -466,6 +574,39 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     await page.getByRole('navigation', { name: '控制台栏目' }).getByRole('link', { name: '待遇与结算' }).click();
     await poll(() => page.locator('.queue-name').count()).toBe(2);
     expect((await page.locator('.queue-name').allTextContents()).sort()).toEqual([FATHER, MOTHER].sort());
+  });
+
+  it('stops a benefit with a reason, after a confirmation (officer)', async () => {
+    await page.goto(`${server.baseUrl}/console/benefits/${fatherBenefit}`);
+    await poll(() => heading().textContent()).toBe(`${FATHER}的长护待遇`);
+    await page.getByRole('button', { name: '终止待遇' }).click();
+    const form = page.getByRole('form', { name: '终止待遇' });
+    const today = shanghaiDay(now());
+    expect(await form.getByLabel('享受待遇的最后一天').inputValue()).toBe(today);
+    await form.getByRole('button', { name: '下一步：确认' }).click();
+    await poll(() => form.locator('.field-error').textContent()).toBe('请写明终止的原因。');
+    await form.getByLabel('终止原因').fill('参保人迁出本统筹区。');
+    await form.getByRole('button', { name: '下一步：确认' }).click();
+    const confirm = page.getByRole('group', { name: `确认终止${FATHER}的长护待遇？` });
+    await confirm.screenshot({ path: `${SHOTS}/console-stop-confirm-desktop.png` });
+    expect(await confirm.locator('[data-field="stop-summary"]').textContent()).toBe(
+      `待遇享受至${dayWords(today)}，原因：参保人迁出本统筹区。`,
+    );
+    // Going back keeps what was written; nothing is stopped until the second button.
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    expect(await form.getByLabel('终止原因').inputValue()).toBe('参保人迁出本统筹区。');
+    expect((await asOfficer<{ state: string }>(`/benefits/${fatherBenefit}`)).state).toBe('active');
+    await form.getByRole('button', { name: '下一步：确认' }).click();
+    await confirm.getByRole('button', { name: '确认终止待遇' }).click();
+    await poll(() => page.getByTestId('benefit-state').textContent()).toBe('已终止');
+    expect(await status().textContent()).toBe(`已终止待遇，享受至${dayWords(today)}。参保人和家属会收到通知。`);
+    const stopped = await asOfficer<{ state: string; stoppedOn: string }>(`/benefits/${fatherBenefit}`);
+    expect(stopped).toMatchObject({ state: 'stopped', stoppedOn: today });
+    // A stopped benefit offers no more changes, stays or stops; its history has the reason.
+    for (const name of ['终止待遇', '变更护理方式或机构', '登记暂停']) {
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    }
+    expect(await page.locator('.history-row[data-action="stop"]').textContent()).toContain('参保人迁出本统筹区。');
   });
 
   it('registers a provider and edits it (officer)', async () => {
@@ -515,6 +656,18 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     await poll(() => card(startMonth).count()).toBe(1);
     await checkLayout(375);
     await page.screenshot({ path: `${SHOTS}/console-benefit-375.png`, fullPage: true });
+    // The visit, plan-change and stop forms, open, at 375px.
+    await page.getByRole('button', { name: '录入服务记录' }).click();
+    const visit = page.getByRole('form', { name: '录入服务记录' });
+    await visit.getByLabel('项目 1 名称').fill('陪同就医');
+    await page.getByRole('button', { name: '变更护理方式或机构' }).click();
+    const change = page.getByRole('form', { name: '变更护理方式或机构' });
+    await poll(() => change.locator('option').count().then(String)).toMatch(/^[1-9]/);
+    await page.getByRole('button', { name: '终止待遇' }).click();
+    await checkLayout(375);
+    await visit.screenshot({ path: `${SHOTS}/console-visit-form-375.png` });
+    await change.screenshot({ path: `${SHOTS}/console-plan-change-375.png` });
+    await page.getByRole('form', { name: '终止待遇' }).screenshot({ path: `${SHOTS}/console-stop-375.png` });
 
     await page.goto(`${server.baseUrl}/console/providers/${HOME}`);
     await poll(() => page.locator('.rating').count()).toBe(1);

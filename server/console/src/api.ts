@@ -326,6 +326,23 @@ export interface ServiceRecord {
   citations: Cite[];
 }
 
+export interface PlanChangeInput {
+  careMode: string;
+  providerId: string;
+  planItems?: string[];
+  reason?: string;
+}
+
+export interface VisitInput {
+  workerName: string;
+  startAt: string;
+  endAt: string;
+  items: { name: string; minutes: number; priceFen?: number }[];
+  identityChecked: boolean;
+  identityMethod?: string;
+  selfPaidConsent?: { givenBy: string; method: string };
+}
+
 const BASE = '/api/v1';
 const TOKEN_KEY = 'changhu.console.token';
 
@@ -456,6 +473,10 @@ export const api = {
     json<Benefit>(`/benefits/${enc(id)}/suspensions`, post(body)),
   endSuspension: (id: string, suspensionId: string, to: string) =>
     json<Benefit>(`/benefits/${enc(id)}/suspensions/${enc(suspensionId)}`, withBody('PATCH', { to })),
+  /** A change of mode or provider (and plan items) from the next month on; the server says which month. */
+  changePlan: (id: string, body: PlanChangeInput) => json<Benefit>(`/benefits/${enc(id)}/plan-changes`, post(body)),
+  stopBenefit: (id: string, body: { on: string; reason: string }) =>
+    json<Benefit>(`/benefits/${enc(id)}/stop`, post(body)),
 
   benefitSettlements: (id: string) => json<Settlement[]>(`/benefits/${enc(id)}/settlements`),
   settlements: (filter: { providerId?: string; month?: string; benefitId?: string } = {}) =>
@@ -467,6 +488,8 @@ export const api = {
     json<Settlement>(`/settlements/${enc(id)}`, withBody('PUT', body)),
 
   benefitServiceRecords: (id: string) => json<ServiceRecord[]>(`/benefits/${enc(id)}/service-records`),
+  recordVisit: (id: string, body: VisitInput) =>
+    json<ServiceRecord>(`/benefits/${enc(id)}/service-records`, post(body)),
   serviceRecords: (filter: { providerId?: string; benefitId?: string } = {}) =>
     json<ServiceRecord[]>('/service-records' + queryOf(filter)),
 };

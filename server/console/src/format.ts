@@ -40,6 +40,12 @@ export function monthText(month: string): string {
   return `${y}年${m}月`;
 }
 
+/** '2026-12' → '2027-01'. */
+export function nextMonthOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 const clock = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   hour: '2-digit',

@@ -1,7 +1,10 @@
-// Chinese names for the ids the API returns. States, moves and roles come from the server's own
-// tables (one source for the server's messages and the console's buttons); the rest are console-only.
+// Chinese names for the ids the API returns. States, moves, roles and a visit's identity checks and consents
+// come from the server's own tables (one source for the server's messages and the console's forms); the rest
+// are console-only.
 export { MOVES, STATE_NAMES, type MoveId } from '../../src/services/stateMachine';
 export { ROLE_NAMES } from '../../src/lib/roles';
+import { IDENTITY_METHOD_NAMES as IDENTITY, SELF_PAID_CONSENT_NAMES as CONSENT } from '../../src/lib/visits';
+export { IDENTITY_METHODS, SELF_PAID_CONSENT_METHODS } from '../../src/lib/visits';
 export { REGION_NAMES, APPLICATION_STATES } from '../../../rules/src/domain';
 
 export const CAUSE_NAMES: Record<string, string> = {
@@ -79,8 +82,7 @@ export const PROVIDER_SORT_NAMES: Record<string, string> = {
   'free-places': '按空余名额（多的在前）',
 };
 
-export const SELF_PAID_CONSENT_NAMES: Record<string, string> = {
-  'in-person': '当面同意',
-  written: '书面同意',
-  'phone-recorded': '电话录音同意',
-};
+/** How identity was checked before a visit (jilin-2022 §(九)); the server's own names. */
+export const IDENTITY_METHOD_NAMES: Record<string, string> = IDENTITY;
+/** How the person agreed to pay items outside the plan (jilin-2022 §(十)4); the server's own names. */
+export const SELF_PAID_CONSENT_NAMES: Record<string, string> = CONSENT;

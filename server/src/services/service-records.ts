@@ -9,24 +9,13 @@ import type { Prisma, Provider, ServiceVisit } from '../generated/prisma/client'
 import { badInput, conflict, forbidden, notFound, type ErrorDetail } from '../lib/errors';
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
 import { idSchema, nameSchema } from '../lib/schemas';
+import { IDENTITY_METHOD_NAMES, IDENTITY_METHODS, SELF_PAID_CONSENT_METHODS } from '../lib/visits';
 import { shanghaiDate, type Clock } from '../lib/time';
 import type { Config } from '../config';
 import { isCoveredDay, planFor } from './benefit-months';
 import { BenefitService, benefitScope } from './benefits';
 
-export const IDENTITY_METHODS = [
-  'id-card',
-  'social-security-card',
-  'face-recognition',
-  'medical-insurance-code',
-] as const;
-export const IDENTITY_METHOD_NAMES: Record<(typeof IDENTITY_METHODS)[number], string> = {
-  'id-card': '查验身份证',
-  'social-security-card': '查验社保卡',
-  'face-recognition': '人脸识别',
-  'medical-insurance-code': '医保电子凭证',
-};
-export const SELF_PAID_CONSENT_METHODS = ['in-person', 'written', 'phone-recorded'] as const;
+export { IDENTITY_METHODS, IDENTITY_METHOD_NAMES, SELF_PAID_CONSENT_METHODS };
 
 export const SERVICE_CITES: Record<'identity' | 'selfPaid' | 'rating', Cite> = {
   identity: { doc: 'jilin-2022', clause: '§(九)' },

@@ -28,6 +28,7 @@ const CONSOLE_SOURCES = [
   path.join(SERVER_DIR, 'src', 'services', 'stateMachine.ts'),
   path.join(SERVER_DIR, 'src', 'lib', 'roles.ts'),
   path.join(SERVER_DIR, 'src', 'lib', 'time.ts'),
+  path.join(SERVER_DIR, 'src', 'lib', 'visits.ts'),
   path.join(REPO_ROOT, 'rules', 'src', 'domain.ts'),
 ];
 

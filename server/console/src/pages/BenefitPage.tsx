@@ -17,9 +17,12 @@ import { Citations } from '../components/Citations';
 import { Fact } from '../components/Fact';
 import { roleName } from '../components/History';
 import { ErrorNote, StatusNote } from '../components/Notice';
+import { PlanChange } from '../components/PlanChange';
 import { ServiceRecordList } from '../components/ServiceRecords';
+import { StopBenefit } from '../components/StopBenefit';
+import { VisitForm } from '../components/VisitForm';
 import { EnterBillForm, SettlementCard } from '../components/Settlements';
-import { chineseDate, dateTimeText, monthText, shanghaiDate } from '../format';
+import { chineseDate, dateTimeText, monthText, nextMonthOf, shanghaiDate } from '../format';
 import { BENEFIT_ACTION_NAMES, BENEFIT_STATE_NAMES, SUSPENSION_REASON_NAMES } from '../labels';
 import { followLink, hrefOf } from '../router';
 
@@ -29,11 +32,6 @@ interface Loaded {
   revisions: Record<string, SettlementRevision[]>;
   records: ServiceRecord[];
   events: BenefitEvent[];
-}
-
-function nextMonthOf(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /**
@@ -186,6 +184,7 @@ export function BenefitPage({ id, user }: { id: string; user: User }) {
             已安排变更：{monthText(p.fromMonth)}起改为{p.careModeName}，{p.providerName}。
           </p>
         ))}
+        {writable && <PlanChange benefit={b} onChanged={(message) => void after(message)} />}
         <p>
           <a className="link" href={hrefOf({ page: 'application', id: b.applicationId })} onClick={followLink}>
             查看原申请
@@ -264,9 +263,23 @@ export function BenefitPage({ id, user }: { id: string; user: User }) {
             单独查看服务记录
           </a>
         </div>
+        {isOfficer && (
+          <VisitForm benefit={b} onRecorded={(date) => void after(`已录入${chineseDate(date)}的服务记录。`)} />
+        )}
         <ServiceRecordList records={records.slice(0, 5)} showProvider />
         {records.length > 5 && <p className="muted">这里只列最近 5 次，共 {records.length} 次。</p>}
       </section>
+
+      {writable && (
+        <section className="card" aria-labelledby="b-stop">
+          <h2 id="b-stop">终止待遇</h2>
+          <p className="muted">参保人去世、迁出本统筹区或不再符合享受条件时，由经办人员终止待遇，并写明原因。</p>
+          <StopBenefit
+            benefit={b}
+            onStopped={(on) => void after(`已终止待遇，享受至${chineseDate(on)}。参保人和家属会收到通知。`, 'stop')}
+          />
+        </section>
+      )}
 
       <section className="card" aria-labelledby="b-events">
         <h2 id="b-events">办理记录</h2>
