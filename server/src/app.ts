@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './lib/time';
 import { authenticate } from './middleware/auth';
 import { serveConsole } from './middleware/console';
 import { errorHandler } from './middleware/errorHandler';
+import { serveLanding } from './middleware/landing';
 import { createLogger, requestLogger, type Logger } from './middleware/requestLogger';
 import { registerApplications } from './routes/applications';
 import { registerBenefits } from './routes/benefits';
@@ -38,7 +39,7 @@ export interface AppDeps {
   logger?: Logger;
   /** The built officer console (server/console/dist by default), served at /console. */
   consoleDir?: string;
-  /** Extra middleware mounted after the API (e.g. the H5 static files). */
+  /** Extra middleware mounted after the API (e.g. the H5 static files); one that serves `/` replaces the landing page. */
   extra?: Koa.Middleware<AppState>[];
 }
 
@@ -96,6 +97,8 @@ export function createApp(deps: AppDeps) {
   app.use(api.router.allowedMethods({ throw: false }));
   app.use(serveConsole(deps.consoleDir));
   for (const mw of deps.extra ?? []) app.use(mw);
+  // Until the mini-program's H5 build is served (by an `extra` above), `/` is a small page for people.
+  app.use(serveLanding());
   // A client that leaves mid-response (a closed tab, a dropped phone connection) is not a server
   // fault: without this listener Koa prints its stack. Real faults are logged by the error handler.
   app.on('error', (err: NodeJS.ErrnoException, ctx?: AppContext) => {

@@ -11,6 +11,7 @@ import {
   ensureConsoleBuilt,
   hasChromium,
   launchChromium,
+  layoutReport,
   poll,
   startServer,
   type RunningServer,
@@ -181,47 +182,17 @@ describeWithChromium('officer console: providers, benefits, settlements, service
 
   /** Nothing wider than the viewport, every control at least 44px, every input labelled, no text under 16px. */
   async function checkLayout(width: number) {
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-    const targets = (await page.evaluate(
-      `[...document.querySelectorAll('button, main a, .sections a, select, input:not([type=checkbox]), summary, .choice')]
-        .filter(el => el.offsetParent !== null)
-        .map(el => { const r = el.getBoundingClientRect(); return { ok: r.height >= 44 && r.width >= 44, what: el.tagName + ':' + (el.textContent || el.id) }; })`,
-    )) as { ok: boolean; what: string }[];
-    expect(targets.length).toBeGreaterThan(5);
-    expect(targets.filter((t) => !t.ok).map((t) => t.what)).toEqual([]);
-    const unlabelled = await page.evaluate(
-      `[...document.querySelectorAll('input, select, textarea')].filter(el => el.labels.length === 0).map(el => el.id)`,
+    const report = await layoutReport(
+      page,
+      'button, main a, .sections a, select, input:not([type=checkbox]), summary, .choice',
     );
-    expect(unlabelled).toEqual([]);
-    const texts = (await page.evaluate(
-      `[...document.querySelectorAll('body *')]
-        .filter(el => el.offsetParent !== null && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
-        .map(el => ({ size: parseFloat(getComputedStyle(el).fontSize), what: el.tagName + ':' + el.textContent.slice(0, 20) }))`,
-    )) as { size: number; what: string }[];
-    expect(texts.length).toBeGreaterThan(20);
-    expect(texts.filter((t) => t.size < 16).map((t) => t.what)).toEqual([]);
-    // Text against the background it sits on (the nearest ancestor that paints one): at least 4.5:1.
-    const poor = await page.evaluate(`(() => {
-      const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
-      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-      const background = (el) => {
-        for (let e = el; e; e = e.parentElement) {
-          const c = rgb(getComputedStyle(e).backgroundColor);
-          if (c.length === 3 || c[3] > 0) return c;
-        }
-        return [255, 255, 255];
-      };
-      return [...document.querySelectorAll('body *')]
-        .filter(el => el.offsetParent !== null && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
-        .map(el => {
-          const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
-          return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), what: el.tagName + ':' + el.textContent.slice(0, 20) };
-        })
-        .filter(t => t.ratio < 4.5)
-        .map(t => t.what + ' ' + t.ratio.toFixed(2));
-    })()`);
-    expect(poor).toEqual([]);
+    expect(report.scrollWidth).toBeLessThanOrEqual(width);
+    expect(report.targets).toBeGreaterThan(5);
+    expect(report.smallTargets).toEqual([]);
+    expect(report.unlabelled).toEqual([]);
+    expect(report.texts).toBeGreaterThan(20);
+    expect(report.smallTexts).toEqual([]);
+    expect(report.poorContrast).toEqual([]);
   }
 
   it('signs the officer in and shows the sections of the console', async () => {

@@ -58,6 +58,38 @@ describe('infrastructure', () => {
     expectErrorShape(outside.body);
   });
 
+  it('answers a browser at / with a small Chinese page linking the console and the API document', async () => {
+    const res = await t.http.get('/').set('Accept', 'text/html');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.text).toContain('<html lang="zh-CN">');
+    expect(res.text).toContain('<meta name="viewport"');
+    expect(res.text).toMatch(/<title>长护通[^<]*<\/title>/);
+    expect(res.text).toContain('<a class="link" href="/console/">进入经办控制台</a>');
+    expect(res.text).toContain('href="/api/v1/openapi.json"');
+    expect(res.text).not.toMatch(/<script/i);
+    // The links lead somewhere real: the console (built or not, never a 404) and the document.
+    expect((await t.http.get('/console/')).status).not.toBe(404);
+    expect((await t.http.get('/api/v1/openapi.json')).status).toBe(200);
+    const head = await t.http.head('/');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('keeps the JSON error shape around the page: unknown API paths, other paths, other methods on /', async () => {
+    for (const path of ['/api/v1/nope', '/api/nope', '/index.htm', '/console-x']) {
+      const res = await t.http.get(path).set('Accept', 'text/html');
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expectErrorShape(res.body);
+    }
+    const post = await t.http.post('/').send({});
+    expect(post.status).toBeGreaterThanOrEqual(400);
+    expect(post.status).toBeLessThan(500);
+    expectErrorShape(post.body);
+  });
+
   it('answers malformed JSON with 400 in the error shape', async () => {
     const res = await t.http.post('/api/v1/auth/codes').set('Content-Type', 'application/json').send('{"phone": ');
     expect(res.status).toBe(400);

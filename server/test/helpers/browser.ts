@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Clock } from '../../src/lib/time';
@@ -186,4 +186,58 @@ export function poll<T>(read: () => Promise<T>) {
     toContain: (expected: string) => eventually(read, (v) => expect(v).toContain(expected)),
     toMatch: (expected: RegExp) => eventually(read, (v) => expect(v).toMatch(expected)),
   };
+}
+
+/** What the accessibility standards check on a page: what breaks them, plus how much was looked at. */
+export interface LayoutReport {
+  /** document width beyond the viewport (sideways scrolling). */
+  scrollWidth: number;
+  targets: number;
+  /** Controls (the selector) under 44×44px. */
+  smallTargets: string[];
+  /** Inputs, selects and text areas without a label. */
+  unlabelled: string[];
+  texts: number;
+  /** Visible text under 16px. */
+  smallTexts: string[];
+  /** Visible text under 4.5:1 against the background it sits on (the nearest ancestor that paints one). */
+  poorContrast: string[];
+}
+
+/** Measures the page as it is shown: width, control sizes, labels, text sizes and contrast. */
+export async function layoutReport(page: Page, targetSelector: string): Promise<LayoutReport> {
+  return (await page.evaluate(`(() => {
+    const visible = (el) => el.offsetParent !== null;
+    const targets = [...document.querySelectorAll(${JSON.stringify(targetSelector)})].filter(visible)
+      .map((el) => { const r = el.getBoundingClientRect(); return { ok: r.height >= 44 && r.width >= 44, what: el.tagName + ':' + (el.textContent || el.id) }; });
+    const unlabelled = [...document.querySelectorAll('input, select, textarea')].filter((el) => el.labels.length === 0).map((el) => el.id);
+    const texts = [...document.querySelectorAll('body *')]
+      .filter((el) => visible(el) && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+    const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || c[3] > 0) return c;
+      }
+      return [255, 255, 255];
+    };
+    const what = (el) => el.tagName + ':' + el.textContent.slice(0, 20);
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      targets: targets.length,
+      smallTargets: targets.filter((t) => !t.ok).map((t) => t.what),
+      unlabelled,
+      texts: texts.length,
+      smallTexts: texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < 16).map(what),
+      poorContrast: texts
+        .map((el) => {
+          const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+          return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), what: what(el) };
+        })
+        .filter((t) => t.ratio < 4.5)
+        .map((t) => t.what + ' ' + t.ratio.toFixed(2)),
+    };
+  })()`)) as LayoutReport;
 }
