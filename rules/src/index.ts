@@ -24,4 +24,5 @@ export * from './decisions/eligibility';
 export * from './decisions/compare';
 export * from './decisions/contributions';
 export * from './decisions/deadlines';
+export * from './decisions/care';
 export * from './selfcheck';

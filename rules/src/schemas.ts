@@ -11,7 +11,7 @@ import {
   REGION_NAMES,
   type RegionId,
 } from './domain';
-import { daysInMonthOf, isValidDate, isValidMonth } from './dates';
+import { chineseMonth, daysInMonthOf, isValidDate, isValidMonth } from './dates';
 
 /** Forms send '' or null for a field left empty: treat both as absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -92,7 +92,7 @@ export const EstimateInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['daysCovered'],
-        message: `享受待遇天数（daysCovered）不能超过当月天数（${month}共${daysInMonthOf(month)}天）`,
+        message: `享受待遇天数（daysCovered）不能超过当月天数（${chineseMonth(month)}共${daysInMonthOf(month)}天）`,
       });
     }
   });

@@ -29,7 +29,8 @@ export type NoteCode =
   | 'unverified-standard'
   | 'benefits-not-started'
   | 'no-double-benefit'
-  | 'beyond-plan-self-paid';
+  | 'beyond-plan-self-paid'
+  | 'suspended-during-stay';
 
 export interface Note {
   code: NoteCode;

@@ -1,4 +1,11 @@
-import { benefitStart, contributions, objectionDeadline, CALENDAR_LAST_YEAR, RulesInputError } from '../src';
+import {
+  benefitStart,
+  careConditions,
+  contributions,
+  objectionDeadline,
+  CALENDAR_LAST_YEAR,
+  RulesInputError,
+} from '../src';
 
 describe('objectionDeadline: 10 working days after the notice (wenzhou-2023 §三(三))', () => {
   test.each([
@@ -24,7 +31,10 @@ describe('objectionDeadline: 10 working days after the notice (wenzhou-2023 §�
     const r = objectionDeadline(`${CALENDAR_LAST_YEAR}-12-28`, 'wenzhou');
     expect(r.deadline! > `${CALENDAR_LAST_YEAR}-12-31`).toBe(true);
     expect(r.notes.map((n) => n.code)).toContain('calendar-unpublished');
-    expect(objectionDeadline('2024-05-20', 'wenzhou').notes.map((n) => n.code)).not.toContain('calendar-unpublished');
+    expect(r.provisional).toBe(true);
+    const known = objectionDeadline('2024-05-20', 'wenzhou');
+    expect(known.notes.map((n) => n.code)).not.toContain('calendar-unpublished');
+    expect(known.provisional).toBe(false);
   });
 
   test.each(['jinjiang', 'jining', 'changchun', 'jilin-city'] as const)('%s: window set locally', (region) => {
@@ -102,5 +112,28 @@ describe('contributions', () => {
   test('bad input', () => {
     expect(() => contributions('wenzhou', 'employee', 20.5)).toThrow(RulesInputError);
     expect(() => contributions('paris', 'employee', 2024)).toThrow(/不认识的统筹地区/);
+  });
+});
+
+describe('careConditions', () => {
+  test.each([
+    ['changchun', 'home', 'suspended-during-stay', 'rule', 'jilin-2022 §(四)'],
+    ['changchun', 'home', 'identity-check', 'rule', 'jilin-2022 §(九)'],
+    ['changchun', 'home', 'beyond-plan-self-paid', 'rule', 'jilin-2022 §(十)4'],
+    ['jinjiang', 'institution', 'one-mode-at-a-time', 'rule', 'jinjiang-2023 §二(四)1'],
+    ['jining', 'medical-special', 'no-double-benefit', 'rule', 'jining-2022 §三(三)'],
+    ['wenzhou', 'home', 'suspended-during-stay', 'practice', ''],
+    ['wenzhou', 'family', 'one-mode-at-a-time', 'practice', ''],
+  ] as const)('%s %s: %s is %s', (region, mode, code, basis, cite) => {
+    const c = careConditions(region, mode).find((x) => x.code === code);
+    expect(c?.basis).toBe(basis);
+    if (cite) {
+      const [doc, clause] = cite.split(' ');
+      expect(c?.cite).toContainEqual({ doc, clause });
+    } else expect(c?.cite).toEqual([]);
+  });
+  test('no visit conditions for family care, no stays for institutions', () => {
+    expect(careConditions('wenzhou', 'family').map((c) => c.code)).not.toContain('identity-check');
+    expect(careConditions('wenzhou', 'institution').map((c) => c.code)).not.toContain('suspended-during-stay');
   });
 });

@@ -24,6 +24,11 @@ export interface ObjectionDeadline extends DateDecision {
   /** The last day an objection may be filed; null where the window is set locally. */
   deadline: string | null;
   workingDays: number | null;
+  /**
+   * True when the count ran into a year whose holidays the calendar does not hold yet: the date may be too
+   * early (a holiday counted as a working day), so it must not be used to refuse an objection.
+   */
+  provisional: boolean;
 }
 
 /**
@@ -34,10 +39,11 @@ export function objectionDeadline(noticeDate: string, region: RegionId): Objecti
   const t = new Trace();
   const seg = t.use(segmentAt(objectionRule(region), noticeDate));
   const base = { noticeDate };
-  const out = (deadline: string | null, workingDays: number | null): ObjectionDeadline => ({
+  const out = (deadline: string | null, workingDays: number | null, provisional = false): ObjectionDeadline => ({
     ...base,
     deadline,
     workingDays,
+    provisional,
     notes: t.notes,
     citations: t.citations,
     steps: t.steps,
@@ -71,13 +77,14 @@ export function objectionDeadline(noticeDate: string, region: RegionId): Objecti
   if (region === 'wenzhou') {
     t.note('interpretation', '也可以在评估结果公示期内申请复评；公示期由当地经办机构公布。', seg.cite);
   }
-  if (Number(day.slice(0, 4)) > CALENDAR_LAST_YEAR) {
+  const provisional = Number(day.slice(0, 4)) > CALENDAR_LAST_YEAR;
+  if (provisional) {
     t.note(
       'calendar-unpublished',
-      `${CALENDAR_LAST_YEAR + 1}年及以后的法定节假日安排本系统尚未收录，这段时间只按周末计算；以国务院公布的放假安排为准。`,
+      `${CALENDAR_LAST_YEAR + 1}年及以后的法定节假日安排本系统尚未收录，这段时间只按周末计算，实际截止日可能更晚；以国务院公布的放假安排为准。`,
     );
   }
-  return out(day, n);
+  return out(day, n, provisional);
 }
 
 export interface BenefitStart extends DateDecision {

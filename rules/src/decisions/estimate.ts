@@ -27,6 +27,7 @@ import {
 import { type EstimateInput, EstimateInputSchema } from '../schemas';
 import type { Cite, Note, Step } from '../types';
 import { findCoverage } from './coverage';
+import { careConditions } from './care';
 
 export interface EstimateResult {
   /** The month's cap on the eligible cost as the policy states it (before proration); null where set locally. */
@@ -87,8 +88,8 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
   const dim = daysInMonthOf(month);
   const days = input.daysCovered ?? dim;
   if (days > dim) {
-    throw new RulesInputError(`享受待遇天数（daysCovered）不能超过当月天数（${month}共${dim}天）`, [
-      { path: 'daysCovered', message: `${month}共${dim}天` },
+    throw new RulesInputError(`享受待遇天数（daysCovered）不能超过当月天数（${chineseMonth(month)}共${dim}天）`, [
+      { path: 'daysCovered', message: `${chineseMonth(month)}共${dim}天` },
     ]);
   }
   const { region, careMode, grade, monthlyBillFen: bill } = input;
@@ -307,23 +308,10 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
   return result({ monthlyCapFen, eligibleCostFen: eligible, fundRatio: null, fundPaysFen: null, personPaysFen: null });
 }
 
-/** Conditions a region's document attaches to receiving care, said wherever they apply. */
+/** The conditions a region's documents attach to this mode, said on the bill (practice is not noted). */
 function regionalConditions(t: Trace, region: RegionId, careMode: CareModeId): void {
-  if (region === 'jinjiang') {
-    t.note('one-mode-at-a-time', '晋江的护理服务（机构护理、社区护理、居家护理）只能选择其中一种。', [
-      { doc: 'jinjiang-2023', clause: '§二(四)1' },
-    ]);
-  }
-  if (region === 'jining' && careMode === 'medical-special') {
-    t.note('no-double-benefit', '享受医疗专护期间，不再同时享受居民医保的住院、门诊慢特病、普通门诊统筹待遇。', [
-      { doc: 'jining-2022', clause: '§三(三)' },
-    ]);
-  }
-  if (isJilinRegion(region) && careMode === 'home') {
-    t.note(
-      'beyond-plan-self-paid',
-      '超出规定项目、次数和时长的服务，经本人或监护人同意后按市场价格收费，由个人承担。',
-      [{ doc: 'jilin-2022', clause: '§(十)4' }],
-    );
+  for (const c of careConditions(region, careMode)) {
+    if (c.basis === 'rule' && c.code !== 'identity-check' && c.code !== 'rating-after-visit')
+      t.note(c.code, c.text, c.cite);
   }
 }
