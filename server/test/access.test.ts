@@ -54,7 +54,8 @@ interface Fixture {
 async function setup(proxy: string): Promise<Fixture> {
   const relationship = proxy === tokens.resident ? 'child' : 'community-help';
   const person = await addPerson(t, proxy, { relationship });
-  const consent = await t.http.post(`/api/v1/persons/${person.id}/consents`).set(bearer(proxy)).send({
+  // The person gave a second proxy their written consent at the office (a proxy cannot pass consent on).
+  const consent = await t.http.post(`/api/v1/persons/${person.id}/consents`).set(bearer(tokens.officer)).send({
     granteePhone: freshPhone(),
     relationship: 'relative',
     method: 'written',
@@ -131,13 +132,15 @@ const ROUTES: RouteCase[] = [
       givenBy: '老人',
       givenAt: '2026-05-01T10:00:00+08:00',
     }),
-    expect: { ...proxyOnly, owner: 201 },
+    // The owner is a family member, not the person: only the person (or an officer) grants consents.
+    expect: { ...proxyOnly, owner: 403, officer: 201 },
   },
   {
     name: 'revoke a consent',
     method: 'delete',
     path: (f) => `/api/v1/persons/${f.personId}/consents/${f.consentId}`,
-    expect: { ...proxyOnly, owner: 200 },
+    // Another proxy's consent: only the person or an officer revokes it.
+    expect: { ...proxyOnly, owner: 403, officer: 200 },
   },
   {
     name: 'start an application',

@@ -55,7 +55,7 @@ describe('a benefit tells the person and every consented proxy', () => {
     const b = await benefitFor(t, tokens, { person: { name: '欧阳测试老人（一个很长的名字示例）' } });
     ({ id: benefitId, personId, applicationId } = b);
     // A second proxy: the community worker, with the person's written consent.
-    const consent = await post(tokens.resident, `/persons/${personId}/consents`, {
+    const consent = await post(tokens.officer, `/persons/${personId}/consents`, {
       granteePhone: '13800000002',
       relationship: 'community-help',
       method: 'written',

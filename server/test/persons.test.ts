@@ -184,7 +184,7 @@ describe('who sees whom', () => {
     const seeded = await t.http.get('/api/v1/persons').set(bearer(tokens['community-worker']));
     expect(seeded.body.map((x: { name: string }) => x.name)).toEqual(['李建国（示例）']);
 
-    const grant = await t.http.post(`/api/v1/persons/${p.id}/consents`).set(bearer(tokens.resident)).send({
+    const grant = await t.http.post(`/api/v1/persons/${p.id}/consents`).set(bearer(tokens.officer)).send({
       granteePhone: '13800000002',
       relationship: 'community-help',
       method: 'written',
@@ -197,7 +197,7 @@ describe('who sees whom', () => {
 
     const revoke = await t.http
       .delete(`/api/v1/persons/${p.id}/consents/${grant.body.id}`)
-      .set(bearer(tokens.resident));
+      .set(bearer(tokens.officer));
     expect(revoke.status).toBe(200);
     expect((await t.http.get(`/api/v1/persons/${p.id}`).set(bearer(tokens['community-worker']))).status).toBe(404);
   });

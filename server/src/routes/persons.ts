@@ -106,7 +106,10 @@ export function registerPersons(api: Api, { services }: RouteDeps): void {
       path: '/persons/:personId/consents',
       tag: 'persons',
       summary: '记录参保人同意另一位家属或社区工作人员代办',
-      roles: PROXY_ROLES,
+      description:
+        '只有参保人本人（本人账号，授权方式 self）可以授权他人；代办人不能把授权转给别人。' +
+        '经办人员可以记录参保人在经办机构当面或书面给出的授权。',
+      roles: [...PROXY_ROLES, 'officer'],
       params: personParams,
       body: addConsentInput,
       responses: { 201: { description: '已记录', schema: consentView }, 409: { description: '已有有效授权' } },
@@ -123,7 +126,9 @@ export function registerPersons(api: Api, { services }: RouteDeps): void {
       path: '/persons/:personId/consents/:consentId',
       tag: 'persons',
       summary: '撤销一项代办授权',
-      roles: PROXY_ROLES,
+      description:
+        '参保人本人可以撤销任何代办人的授权；代办人只能撤销自己的授权；本人账号的授权（self）只能由经办人员撤销。',
+      roles: [...PROXY_ROLES, 'officer'],
       params: z.strictObject({ personId: idSchema, consentId: idSchema }),
       responses: { 200: { description: '已撤销', schema: consentView } },
     },

@@ -3,7 +3,7 @@ import { districtsOf, DISTRICTS, INSURANCE_NAMES, REGION_NAMES, type InsuranceId
 import type { Db } from '../db';
 import type { Person, Consent } from '../generated/prisma/client';
 import { Prisma } from '../generated/prisma/client';
-import { badInput, conflict, notFound, type ErrorDetail } from '../lib/errors';
+import { badInput, conflict, forbidden, notFound, type ErrorDetail } from '../lib/errors';
 import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem, maskIdNumber, maskPhone } from '../lib/personal';
 import type { AuthUser } from '../lib/roles';
 import { districtSchema, insuranceSchema, nameSchema, phoneSchema, regionSchema } from '../lib/schemas';
@@ -133,6 +133,31 @@ function checkDistrict(region: RegionId, district: string | null | undefined): E
 }
 
 export class PersonService {
+  /** The user is the person themself: their account holds the person's active `self` consent. */
+  private async holdsSelf(user: AuthUser, personId: string): Promise<boolean> {
+    const own = await this.prisma.consent.findFirst({
+      where: { personId, granteeId: user.id, method: 'self', revokedAt: null },
+    });
+    return own !== null;
+  }
+
+  /**
+   * Only the person themself (their own account) grants others the right to act for them; an officer may
+   * record a consent given at the office. A proxy cannot pass the person's consent on.
+   */
+  private async mayGrant(user: AuthUser, personId: string): Promise<void> {
+    if (user.role === 'officer') {
+      await this.access.readablePerson(user, personId);
+      return;
+    }
+    await this.access.actedForPerson(user, personId);
+    if (!(await this.holdsSelf(user, personId))) {
+      throw forbidden(
+        '只有参保人本人才能授权其他人代办。请参保人本人用自己的手机号登录后添加，或带上本人身份证到医保经办机构办理。',
+      );
+    }
+  }
+
   private readonly access: Access;
   constructor(
     private readonly prisma: Db,
@@ -246,16 +271,16 @@ export class PersonService {
       include: { grantee: true },
       orderBy: { createdAt: 'asc' },
     });
-    return rows.map((c) => consentToView(c, user));
+    return rows.map((c) => consentToView(c));
   }
 
   async addConsent(user: AuthUser, personId: string, input: z.output<typeof addConsentInput>) {
-    await this.access.actedForPerson(user, personId);
+    await this.mayGrant(user, personId);
     if (consentInFuture(input.givenAt, this.clock())) {
       throw badInput('授权时间不能晚于现在。', [{ path: 'givenAt', message: '授权时间不能晚于现在' }]);
     }
-    if (input.method === 'self' && input.relationship !== 'self') {
-      throw badInput('授权方式 self 只用于本人办理。', [
+    if (input.method === 'self' || input.relationship === 'self') {
+      throw badInput('授权方式和关系 self 只用于本人登记自己，这里是授权他人代办。', [
         { path: 'method', message: '请选择 in-person、phone-recorded 或 written' },
       ]);
     }
@@ -282,28 +307,35 @@ export class PersonService {
       },
       include: { grantee: true },
     });
-    return consentToView(consent, user);
+    return consentToView(consent);
   }
 
   async revokeConsent(user: AuthUser, personId: string, consentId: string) {
-    await this.access.actedForPerson(user, personId);
+    if (user.role === 'officer') await this.access.readablePerson(user, personId);
+    else await this.access.actedForPerson(user, personId);
     const consent = await this.prisma.consent.findFirst({ where: { id: consentId, personId, revokedAt: null } });
     if (!consent) throw notFound('没有找到这条有效的授权。');
+    if (consent.method === 'self' && user.role !== 'officer') {
+      throw forbidden('参保人本人的账号授权不能在这里撤销。如本人的手机号换了或账号不再使用，请到医保经办机构办理。');
+    }
+    if (user.role !== 'officer' && consent.granteeId !== user.id && !(await this.holdsSelf(user, personId))) {
+      throw forbidden('您只能撤销自己的代办授权。其他家属或社区工作人员的授权，请参保人本人撤销，或到医保经办机构办理。');
+    }
     const updated = await this.prisma.consent.update({
       where: { id: consent.id },
       data: { revokedAt: this.clock() },
       include: { grantee: true },
     });
-    return consentToView(updated, user);
+    return consentToView(updated);
   }
 }
 
-function consentToView(c: Consent & { grantee: { name: string | null; phone: string; role: string } }, user: AuthUser) {
+function consentToView(c: Consent & { grantee: { name: string | null; phone: string; role: string } }) {
   return {
     id: c.id,
     granteeId: c.granteeId,
     granteeName: c.grantee.name,
-    granteePhone: seesFullPersonalData(user) ? c.grantee.phone : maskPhone(c.grantee.phone),
+    granteePhone: maskPhone(c.grantee.phone),
     granteeRole: c.grantee.role,
     relationship: c.relationship,
     method: c.method,
