@@ -51,6 +51,10 @@ describe('an approved application becomes a benefit', () => {
     expect((await get(tokens.resident, `/benefits/${benefitId}`)).status).toBe(200);
     expect((await get(tokens.agent, `/benefits/${benefitId}`)).status).toBe(200);
     expect((await get(tokens.admin, `/benefits/${benefitId}`)).status).toBe(200);
+    // The provider serves the person once the plan is in force (June), not while it is only booked.
+    expect((await get(tokens.provider, `/benefits/${benefitId}`)).status).toBe(404);
+    const before = t.now();
+    t.setNow('2026-06-01T02:00:00Z');
     expect((await get(tokens.provider, `/benefits/${benefitId}`)).status).toBe(200);
     const mine = await get(tokens.resident, '/benefits');
     expect(mine.body.map((b: { id: string }) => b.id)).toContain(benefitId);
@@ -63,6 +67,7 @@ describe('an approved application becomes a benefit', () => {
     const persons = await get(tokens.provider, '/persons');
     expect(persons.body).toHaveLength(1);
     expect(persons.body[0].phone).toMatch(/\*{4}/);
+    t.setNow(before);
   });
 
   it('one benefit (one mode) at a time: a second benefit for the same application is 409', async () => {

@@ -1,13 +1,16 @@
 // Who may see and act for whom. Decisions (see server/README.md):
 // - resident and community-worker act only for persons whose consent names them (an active Consent);
 // - agent, officer and admin read every person and application for their work, but never act as proxies;
-// - a provider account reads only its own clients: persons with a benefit planned at its provider, no applications;
+// - a provider account reads only its current clients: persons whose benefit's plan in force today (Shanghai
+//   date) names its provider, no applications; a past provider keeps only its own settlements and visits;
 // - a record outside the caller's scope answers 404, exactly as if it did not exist (no leak of existence);
 //   an action the caller's role can never take answers 403.
 import type { Prisma } from '../generated/prisma/client';
 import type { Db } from '../db';
 import { forbidden, notFound } from '../lib/errors';
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
+import { shanghaiDate, systemClock, type Clock } from '../lib/time';
+import { planFor } from './benefit-months';
 
 export function isProxyRole(user: AuthUser): boolean {
   return PROXY_ROLES.includes(user.role);
@@ -18,10 +21,28 @@ export function seesFullPersonalData(user: AuthUser): boolean {
   return user.role === 'officer';
 }
 
-export function personScope(user: AuthUser): Prisma.PersonWhereInput {
-  if (user.role === 'provider') {
-    return { benefits: { some: { plans: { some: { provider: { accounts: { some: { userId: user.id } } } } } } } };
-  }
+/**
+ * Benefits a provider account serves today: the plan in force this month names its provider, the benefit has
+ * started and not stopped before today. A booked future plan or a past one is not enough.
+ */
+export async function currentClientBenefitIds(prisma: Db, user: AuthUser, today: string): Promise<string[]> {
+  if (user.role !== 'provider') return [];
+  const account = await prisma.providerAccount.findUnique({ where: { userId: user.id } });
+  if (!account) return [];
+  const month = today.slice(0, 7);
+  const rows = await prisma.benefit.findMany({
+    where: { plans: { some: { providerId: account.providerId } } },
+    select: { id: true, stoppedOn: true, plans: { select: { fromMonth: true, providerId: true } } },
+  });
+  return rows
+    .filter((b) => !(b.stoppedOn && b.stoppedOn < today))
+    .filter((b) => planFor(b.plans, month)?.providerId === account.providerId)
+    .map((b) => b.id);
+}
+
+/** Persons in scope; for a provider account, `clientBenefitIds` are its current clients' benefits. */
+export function personScope(user: AuthUser, clientBenefitIds: string[] = []): Prisma.PersonWhereInput {
+  if (user.role === 'provider') return { benefits: { some: { id: { in: clientBenefitIds } } } };
   return isProxyRole(user) ? { consents: { some: { granteeId: user.id, revokedAt: null } } } : {};
 }
 
@@ -31,11 +52,20 @@ export function applicationScope(user: AuthUser): Prisma.ApplicationWhereInput {
 }
 
 export class Access {
-  constructor(private readonly prisma: Db) {}
+  constructor(
+    private readonly prisma: Db,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** A provider account's current clients' benefits (empty for other roles). */
+  clientBenefitIds(user: AuthUser): Promise<string[]> {
+    return currentClientBenefitIds(this.prisma, user, shanghaiDate(this.clock()));
+  }
 
   /** The person if the user may read it, else 404. */
   async readablePerson(user: AuthUser, personId: string) {
-    const person = await this.prisma.person.findFirst({ where: { id: personId, ...personScope(user) } });
+    const scope = personScope(user, await this.clientBenefitIds(user));
+    const person = await this.prisma.person.findFirst({ where: { id: personId, ...scope } });
     if (!person) throw notFound('没有找到这位参保人，或您还没有获得代办授权。');
     return person;
   }

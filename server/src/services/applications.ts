@@ -117,7 +117,7 @@ export class ApplicationService {
     private readonly config: Config,
     private readonly clock: Clock,
   ) {
-    this.access = new Access(prisma);
+    this.access = new Access(prisma, clock);
   }
 
   /** The moves this user can make now: the state machine's, less an objection already used or out of time. */

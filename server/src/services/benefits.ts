@@ -34,7 +34,7 @@ import { maskIdNumber } from '../lib/personal';
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
 import { careModeSchema, dateSchema, idSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
-import { personScope } from './access';
+import { currentClientBenefitIds, personScope } from './access';
 import { BENEFIT_INCLUDE, gradeFor, planFor, type FullBenefit } from './benefit-months';
 import { putInInbox } from './inbox';
 import { benefitNotice, shortDate, type NoticeTemplates } from './notices';
@@ -179,11 +179,12 @@ export const benefitEventView = z.object({
   at: z.string(),
 });
 
-/** Benefits the user may read: proxies with consent, staff all, a provider account its own clients. */
-export function benefitScope(user: AuthUser): Prisma.BenefitWhereInput {
-  if (user.role === 'provider') {
-    return { plans: { some: { provider: { accounts: { some: { userId: user.id } } } } } };
-  }
+/**
+ * Benefits the user may read: proxies with consent, staff all, a provider account its current clients
+ * (`clientBenefitIds`, see currentClientBenefitIds in access.ts).
+ */
+export function benefitScope(user: AuthUser, clientBenefitIds: string[] = []): Prisma.BenefitWhereInput {
+  if (user.role === 'provider') return { id: { in: clientBenefitIds } };
   return PROXY_ROLES.includes(user.role) ? { person: personScope(user) } : {};
 }
 
@@ -295,9 +296,29 @@ export class BenefitService {
 
   /** The benefit if the user may read it, else 404. */
   async readable(user: AuthUser, id: string): Promise<FullBenefit> {
-    const b = await this.prisma.benefit.findFirst({ where: { id, ...benefitScope(user) }, include: BENEFIT_INCLUDE });
+    const scope = benefitScope(user, await this.clientBenefitIds(user));
+    const b = await this.prisma.benefit.findFirst({ where: { id, ...scope }, include: BENEFIT_INCLUDE });
     if (!b) throw notFound('没有找到这项待遇，或您无权查看。');
     return b;
+  }
+
+  /**
+   * The benefit for a provider's own records (bills and visits): any provider that served it under a plan may
+   * reach it here, the writes then check the month's plan names that provider. Others as `readable`.
+   */
+  async readableForRecords(user: AuthUser, id: string): Promise<FullBenefit> {
+    if (user.role !== 'provider') return this.readable(user, id);
+    const b = await this.prisma.benefit.findFirst({
+      where: { id, plans: { some: { provider: { accounts: { some: { userId: user.id } } } } } },
+      include: BENEFIT_INCLUDE,
+    });
+    if (!b) throw notFound('没有找到这项待遇，或您无权查看。');
+    return b;
+  }
+
+  /** A provider account's current clients' benefits (empty for other roles). */
+  clientBenefitIds(user: AuthUser): Promise<string[]> {
+    return currentClientBenefitIds(this.prisma, user, this.today());
   }
 
   /** The provider a `provider` account works for; null for any other account. */
@@ -444,7 +465,7 @@ export class BenefitService {
     const rows = await this.prisma.benefit.findMany({
       where: {
         AND: [
-          benefitScope(user),
+          benefitScope(user, await this.clientBenefitIds(user)),
           query.personId ? { personId: query.personId } : {},
           query.state ? { state: query.state } : {},
           query.providerId ? { plans: { some: { providerId: query.providerId } } } : {},

@@ -163,7 +163,7 @@ export class PersonService {
     private readonly prisma: Db,
     private readonly clock: Clock,
   ) {
-    this.access = new Access(prisma);
+    this.access = new Access(prisma, clock);
   }
 
   async create(user: AuthUser, input: CreatePersonInput): Promise<PersonView> {
@@ -237,7 +237,7 @@ export class PersonService {
   async list(user: AuthUser, filter: { q?: string; idNumber?: string }): Promise<PersonView[]> {
     const persons = await this.prisma.person.findMany({
       where: {
-        ...personScope(user),
+        ...personScope(user, await this.access.clientBenefitIds(user)),
         ...(filter.q ? { name: { contains: filter.q } } : {}),
         ...(filter.idNumber ? { idNumber: filter.idNumber.toUpperCase() } : {}),
       },

@@ -177,7 +177,7 @@ export class ServiceRecordService {
   /** A provider account records visits for its own clients in months it serves them; officers for anyone. */
   async create(user: AuthUser, benefitId: string, input: z.output<typeof createServiceRecordInput>) {
     if (user.role !== 'officer' && user.role !== 'provider') throw forbidden('您的账号不能录入服务记录。');
-    const b = await this.benefits.readable(user, benefitId);
+    const b = await this.benefits.readableForRecords(user, benefitId);
     const startAt = new Date(input.startAt);
     const endAt = new Date(input.endAt);
     if (endAt > this.clock()) {
@@ -256,7 +256,7 @@ export class ServiceRecordService {
   }
 
   async forBenefit(user: AuthUser, benefitId: string) {
-    await this.benefits.readable(user, benefitId);
+    await this.benefits.readableForRecords(user, benefitId);
     return this.list(user, { benefitId });
   }
 

@@ -154,7 +154,7 @@ export class SettlementService {
   }
 
   async create(user: AuthUser, benefitId: string, input: z.output<typeof createSettlementInput>) {
-    const b = await this.benefits.readable(user, benefitId);
+    const b = await this.benefits.readableForRecords(user, benefitId);
     const thisMonth = shanghaiDate(this.clock()).slice(0, 7);
     if (input.month > thisMonth) {
       throw badInput(`${chineseMonth(input.month)}还没有到，不能结算。`, [
@@ -206,7 +206,7 @@ export class SettlementService {
     });
     if (!s) throw notFound('没有找到这笔结算，或您无权更正。');
     await this.checkWriter(user, s.providerId);
-    const b = await this.benefits.readable(user, s.benefitId);
+    const b = await this.benefits.readableForRecords(user, s.benefitId);
     const { grade, result } = this.compute(b, s.month, input.monthlyBillFen);
     const at = this.clock();
     const row = await this.prisma.$transaction(async (tx) => {
@@ -270,7 +270,7 @@ export class SettlementService {
 
   /** Every month's bill of a benefit, oldest first, for the family. */
   async forBenefit(user: AuthUser, benefitId: string) {
-    await this.benefits.readable(user, benefitId);
+    await this.benefits.readableForRecords(user, benefitId);
     return (await this.list(user, { benefitId })).sort((a, b) => a.month.localeCompare(b.month));
   }
 
