@@ -8,8 +8,9 @@ import {
   REGION_IDS,
   DISABILITY_CAUSES,
   APPLICATION_STATES,
+  isValidDate,
 } from '@changhu/rules';
-import { isMobilePhone, isRealDate } from './personal';
+import { isMobilePhone } from './personal';
 import { ROLES } from './roles';
 
 const known = (what: string, ids: readonly string[]) => `${what}不在系统支持的范围内，可选：${ids.join('、')}`;
@@ -18,9 +19,17 @@ export const phoneSchema = z
   .string({ error: '请填写手机号' })
   .trim()
   .refine(isMobilePhone, '手机号应为11位中国大陆手机号码，例如 13800000000');
+/** A calendar date the rules can work with: YYYY-MM-DD, a real day, years 1900–2199 (the rules' DateSchema). */
 export const dateSchema = z
   .string({ error: '请填写日期' })
-  .refine(isRealDate, '日期格式应为 YYYY-MM-DD，且是真实存在的日期，例如 2026-05-20');
+  .refine(isValidDate, '日期格式应为 YYYY-MM-DD，是真实存在的日期，年份在1900年至2199年之间，例如 2026-05-20');
+
+/** An instant with its offset (ISO 8601), in the same years as dateSchema. */
+export const instantSchema = (label: string, example = '2026-05-20T09:30:00+08:00') =>
+  z.iso.datetime({ offset: true, error: `${label}应为带时区的时间，例如 ${example}` }).refine((s) => {
+    const year = new Date(s).getUTCFullYear();
+    return year >= 1900 && year <= 2199;
+  }, `${label}的年份应在1900年至2199年之间，例如 ${example}`);
 export const regionSchema = z.enum(REGION_IDS, { error: known('统筹区', REGION_IDS) });
 export const districtSchema = z.enum(DISTRICTS.map((d) => d.id) as [string, ...string[]], {
   error: known(

@@ -26,6 +26,16 @@ function fromLibraryError(err: HttpishError): AppError | null {
   if (typeof err.code === 'string' && err.code.startsWith('LIMIT_')) {
     return new AppError(400, 'invalid-input', '上传的内容不符合要求：一次上传一个文件，字段名为 file。');
   }
+  // busboy (under multer): a multipart body without a boundary, cut short, or with a broken part header.
+  if (
+    /boundary not found|unexpected end of form|malformed part header|part terminated early/i.test(err.message ?? '')
+  ) {
+    return new AppError(
+      400,
+      'invalid-input',
+      '上传的内容不完整或格式不对（multipart/form-data）。请重新选择文件上传；如果网络不稳定，请稍后再试。',
+    );
+  }
   if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
     return new AppError(415, 'unsupported-media-type', '请使用 UTF-8 编码的 JSON。');
   }

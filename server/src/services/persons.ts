@@ -6,7 +6,7 @@ import { Prisma } from '../generated/prisma/client';
 import { badInput, conflict, forbidden, notFound, type ErrorDetail } from '../lib/errors';
 import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem, maskIdNumber, maskPhone } from '../lib/personal';
 import type { AuthUser } from '../lib/roles';
-import { districtSchema, insuranceSchema, nameSchema, phoneSchema, regionSchema } from '../lib/schemas';
+import { districtSchema, instantSchema, insuranceSchema, nameSchema, phoneSchema, regionSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
 import { Access, personScope, seesFullPersonalData } from './access';
 
@@ -21,7 +21,7 @@ const idNumberField = z
 export const consentInput = z.strictObject({
   method: z.enum(CONSENT_METHODS, { error: `授权方式可选：${CONSENT_METHODS.join('、')}` }),
   givenBy: nameSchema.describe('谁给出的授权（参保人本人或其监护人姓名）'),
-  givenAt: z.iso.datetime({ offset: true, error: '授权时间格式应为 ISO 8601，例如 2026-05-20T09:30:00+08:00' }),
+  givenAt: instantSchema('授权时间（givenAt）'),
 });
 
 export const createPersonInput = z.strictObject({
@@ -319,7 +319,9 @@ export class PersonService {
       throw forbidden('参保人本人的账号授权不能在这里撤销。如本人的手机号换了或账号不再使用，请到医保经办机构办理。');
     }
     if (user.role !== 'officer' && consent.granteeId !== user.id && !(await this.holdsSelf(user, personId))) {
-      throw forbidden('您只能撤销自己的代办授权。其他家属或社区工作人员的授权，请参保人本人撤销，或到医保经办机构办理。');
+      throw forbidden(
+        '您只能撤销自己的代办授权。其他家属或社区工作人员的授权，请参保人本人撤销，或到医保经办机构办理。',
+      );
     }
     const updated = await this.prisma.consent.update({
       where: { id: consent.id },

@@ -8,7 +8,7 @@ import type { Db } from '../db';
 import type { Prisma, Provider, ServiceVisit } from '../generated/prisma/client';
 import { badInput, conflict, forbidden, notFound, type ErrorDetail } from '../lib/errors';
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
-import { idSchema, nameSchema } from '../lib/schemas';
+import { idSchema, instantSchema, nameSchema } from '../lib/schemas';
 import { IDENTITY_METHOD_NAMES, IDENTITY_METHODS, SELF_PAID_CONSENT_METHODS } from '../lib/visits';
 import { shanghaiDate, type Clock } from '../lib/time';
 import type { Config } from '../config';
@@ -23,8 +23,7 @@ export const SERVICE_CITES: Record<'identity' | 'selfPaid' | 'rating', Cite> = {
   rating: { doc: 'jilin-2022', clause: '§(九)' },
 };
 
-const isoDateTime = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label}应为带时区的时间，例如 2026-06-02T09:00:00+08:00` });
+const isoDateTime = (label: string) => instantSchema(label, '2026-06-02T09:00:00+08:00');
 
 export const createServiceRecordInput = z
   .strictObject({
