@@ -85,10 +85,14 @@ export const planChangeInput = z
   .strictObject({
     careMode: careModeSchema.optional(),
     providerId: idSchema.optional(),
-    planItems: z.array(itemName).max(100).optional(),
+    planItems: z
+      .array(itemName)
+      .max(100)
+      .optional()
+      .describe('仅经办人员：下月起核定的服务项目（家属和社区工作人员只能申请变更护理方式或机构）'),
     reason: reasonSchema.optional(),
   })
-  .refine((v) => v.careMode !== undefined || v.providerId !== undefined, {
+  .refine((v) => v.careMode !== undefined || v.providerId !== undefined || v.planItems !== undefined, {
     message: '请选择新的护理方式（careMode）或定点机构（providerId）',
     path: ['careMode'],
   });
@@ -121,6 +125,7 @@ const planView = z.object({
   careModeName: z.string(),
   providerId: z.string(),
   providerName: z.string(),
+  planItems: z.array(z.string()).describe('这一计划核定的服务项目'),
   scheduled: z.boolean().describe('true：尚未生效的变更（从 fromMonth 起生效）'),
 });
 
@@ -248,6 +253,7 @@ export class BenefitService {
       careModeName: modeName(region, p.careMode as CareModeId),
       providerId: p.providerId,
       providerName: p.provider.name,
+      planItems: JSON.parse(p.planItems) as string[],
       scheduled: p.fromMonth > month && p.fromMonth > b.startMonth,
     });
     const viewMonth = month < b.startMonth ? b.startMonth : month;
@@ -281,7 +287,7 @@ export class BenefitService {
       stoppedOn: b.stoppedOn,
       current: plan(current),
       plans: b.plans.map(plan),
-      planItems: JSON.parse(b.planItems) as string[],
+      planItems: JSON.parse(current.planItems) as string[],
       suspensions: b.suspensions.map((s) => ({
         id: s.id,
         reason: s.reason,
@@ -437,6 +443,7 @@ export class BenefitService {
               fromMonth: start.month,
               careMode: input.careMode,
               providerId: input.providerId,
+              planItems: JSON.stringify(input.planItems),
               requestedById: user.id,
             },
           },
@@ -498,6 +505,11 @@ export class BenefitService {
    * it: the place of the plan booked last is given back, the new provider's taken if the new mode has one.
    */
   async changePlan(user: AuthUser, id: string, input: z.output<typeof planChangeInput>): Promise<BenefitView> {
+    if (input.planItems !== undefined && user.role !== 'officer') {
+      throw forbidden(
+        '服务计划的项目由经办人员核定，家属和社区工作人员不能修改。可以申请下月起更换护理方式或定点机构；需要调整服务项目，请联系经办机构。',
+      );
+    }
     const b = await this.writable(user, id, true);
     const region = b.region as RegionId;
     const thisMonth = this.today().slice(0, 7);
@@ -519,14 +531,22 @@ export class BenefitService {
         if (heldBefore) await releasePlace(tx, heldBefore.providerId);
         if (heldAfter) await takePlace(tx, provider, careMode);
       }
+      // Items are stored on the dated plan row: they apply from fromMonth, never at once. A change of mode or
+      // provider alone keeps the items of the plan it replaces.
+      const items = input.planItems ? { planItems: JSON.stringify(input.planItems) } : {};
       await tx.benefitPlan.upsert({
         where: { benefitId_fromMonth: { benefitId: b.id, fromMonth } },
-        update: { careMode, providerId, requestedById: user.id },
-        create: { benefitId: b.id, fromMonth, careMode, providerId, requestedById: user.id },
+        update: { careMode, providerId, requestedById: user.id, ...items },
+        create: {
+          benefitId: b.id,
+          fromMonth,
+          careMode,
+          providerId,
+          requestedById: user.id,
+          planItems: before.planItems,
+          ...items,
+        },
       });
-      if (input.planItems) {
-        await tx.benefit.update({ where: { id: b.id }, data: { planItems: JSON.stringify(input.planItems) } });
-      }
       await this.event(tx, b, user, 'change-plan', b.state, input.reason ?? null, {
         fromMonth,
         careMode,

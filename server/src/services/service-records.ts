@@ -201,7 +201,7 @@ export class ServiceRecordService {
         [{ path: 'startAt', message: `${chineseDate(date)}不在享受期内` }],
       );
     }
-    const planItems = new Set(JSON.parse(b.planItems) as string[]);
+    const planItems = new Set(JSON.parse(plan.planItems) as string[]);
     const items: StoredItem[] = input.items.map((i) => ({
       name: i.name,
       minutes: i.minutes,
