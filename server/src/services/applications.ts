@@ -95,6 +95,10 @@ export const applicationView = z.object({
   gradeName: z.string().nullable(),
   noticeDate: z.string().nullable().describe('评估结论通知日期'),
   objectionDeadline: z.string().nullable().describe('申请复评的最后一天（含）'),
+  objectionDeadlineProvisional: z
+    .boolean()
+    .describe('true：期限落在日历尚未收录节假日的年份，只是估计，不据此拒绝复评申请'),
+  objectionDeadlineNote: z.string().nullable().describe('期限为估计时，规则库的说明（给经办人员看）'),
   objectionCount: z.number(),
   benefitStartMonth: z.string().nullable(),
   submittedAt: z.string().nullable(),
@@ -120,13 +124,29 @@ export class ApplicationService {
     this.access = new Access(prisma, clock);
   }
 
+  /**
+   * The objection window of a decided application, from the rules now (the calendar may have learnt a year
+   * since): a provisional deadline (a year whose holidays the calendar does not hold) never refuses.
+   */
+  private objectionWindow(a: Application, region: string) {
+    if (!a.noticeDate || !a.objectionDeadline) return { deadline: a.objectionDeadline, provisional: false, note: null };
+    const w = objectionDeadline(a.noticeDate, region as RegionId);
+    const note = w.notes.find((n) => n.code === 'calendar-unpublished')?.text ?? null;
+    return { deadline: w.deadline ?? a.objectionDeadline, provisional: w.provisional, note };
+  }
+
+  /** Out of time for an objection: after a firm deadline, outside the 公示期. */
+  private objectionClosed(a: Application, region: string, today: string): boolean {
+    if (a.state === 'publicized') return false;
+    const w = this.objectionWindow(a, region);
+    return !w.provisional && w.deadline !== null && today > w.deadline;
+  }
+
   /** The moves this user can make now: the state machine's, less an objection already used or out of time. */
-  availableMoves(a: Application, user: AuthUser): MoveId[] {
+  availableMoves(a: Application & { person: Person }, user: AuthUser): MoveId[] {
     const today = shanghaiDate(this.clock());
     return movesFrom(a.state, user.role).filter(
-      (m) =>
-        m !== 'object' ||
-        (a.objectionCount === 0 && (a.state === 'publicized' || !a.objectionDeadline || today <= a.objectionDeadline)),
+      (m) => m !== 'object' || (a.objectionCount === 0 && !this.objectionClosed(a, a.person.region, today)),
     );
   }
 
@@ -154,6 +174,10 @@ export class ApplicationService {
       gradeName: a.grade ? GRADE_NAMES[a.grade as GradeId] : null,
       noticeDate: a.noticeDate,
       objectionDeadline: a.objectionDeadline,
+      ...(() => {
+        const w = this.objectionWindow(a, a.person.region);
+        return { objectionDeadlineProvisional: w.provisional, objectionDeadlineNote: w.provisional ? w.note : null };
+      })(),
       objectionCount: a.objectionCount,
       benefitStartMonth: a.benefitStartMonth,
       submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,
@@ -330,7 +354,13 @@ export class ApplicationService {
         if (application.objectionCount > 0) {
           throw conflict('objection-used', '复评只能申请一次，复评结论为最终结论。');
         }
-        if (state !== 'publicized' && application.objectionDeadline && today > application.objectionDeadline) {
+        const window = this.objectionWindow(application, region);
+        if (window.provisional && state !== 'publicized') {
+          // Accepted on an estimated deadline: the officer sees the rules' note in the history.
+          eventData.objectionDeadlineProvisional = true;
+          eventData.objectionDeadlineNote = window.note;
+        }
+        if (this.objectionClosed(application, region, today)) {
           // How long the window is comes from the rules (wenzhou-2023 §三(三)), never typed here.
           const { workingDays } = application.noticeDate
             ? objectionDeadline(application.noticeDate, region)
@@ -339,8 +369,8 @@ export class ApplicationService {
           throw new AppError(
             422,
             'objection-window-closed',
-            `申请复评的期限已于${chineseDate(application.objectionDeadline)}结束${limit}，现在不能再申请复评。如有疑问请联系当地医保经办机构。`,
-            [{ path: 'move', message: `期限截至${chineseDate(application.objectionDeadline)}` }],
+            `申请复评的期限已于${chineseDate(window.deadline!)}结束${limit}，现在不能再申请复评。如有疑问请联系当地医保经办机构。`,
+            [{ path: 'move', message: `期限截至${chineseDate(window.deadline!)}` }],
           );
         }
         data.objectionCount = application.objectionCount + 1;
