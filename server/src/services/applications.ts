@@ -150,7 +150,8 @@ export class ApplicationService {
     );
   }
 
-  view(a: Application & { person: Person }, user: AuthUser): ApplicationView {
+  /** `full`: an officer opening this one application sees the contact phone in full; lists never do. */
+  view(a: Application & { person: Person }, user: AuthUser, full = false): ApplicationView {
     return {
       id: a.id,
       personId: a.personId,
@@ -168,7 +169,8 @@ export class ApplicationService {
       disabilityMonths: a.disabilityMonths,
       description: a.description,
       visitAddress: a.visitAddress,
-      contactPhone: a.contactPhone && !seesFullPersonalData(user) ? maskPhone(a.contactPhone) : a.contactPhone,
+      contactPhone:
+        a.contactPhone && !(full && seesFullPersonalData(user)) ? maskPhone(a.contactPhone) : a.contactPhone,
       scheduledFor: a.scheduledFor,
       grade: a.grade,
       gradeName: a.grade ? GRADE_NAMES[a.grade as GradeId] : null,
@@ -224,7 +226,7 @@ export class ApplicationService {
   }
 
   async get(user: AuthUser, id: string): Promise<ApplicationView> {
-    return this.view(await this.access.readableApplication(user, id), user);
+    return this.view(await this.access.readableApplication(user, id), user, true);
   }
 
   async saveDraft(user: AuthUser, id: string, input: z.output<typeof draftInput>): Promise<ApplicationView> {
