@@ -22,11 +22,12 @@ const post = (token: string, body: unknown) =>
 describe('adding an insured person', () => {
   it('adds oneself without a consent record and answers with the id number masked', async () => {
     const idNumber = newIdNumber('19520101');
-    const res = await post(tokens.resident, personBody({ idNumber, relationship: 'self', consent: undefined }));
+    const body = personBody({ idNumber, relationship: 'self', consent: undefined, phone: '13800000001' });
+    const res = await post(tokens.resident, body);
     expect(res.status).toBe(201);
     expect(res.body.idNumberMasked).toBe(idNumber.slice(0, 4) + '*'.repeat(10) + idNumber.slice(-4));
     expect(res.body.birthDate).toBe('1952-01-01');
-    expect(res.body.phone).toBe('137****0001');
+    expect(res.body.phone).toBe('138****0001');
     expect(JSON.stringify(res.body)).not.toContain(idNumber);
     expect(res.body.idNumber).toBeUndefined();
   });
@@ -112,12 +113,28 @@ describe('adding an insured person', () => {
     expect(res.status).toBe(201);
   });
 
-  it('refuses the same id number twice with 409', async () => {
+  it('refuses the same id number twice, telling a stranger nothing about the person', async () => {
     const body = personBody();
     expect((await post(tokens.resident, body)).status).toBe(201);
     const again = await post(stranger, body);
     expect(again.status).toBe(409);
     expectErrorShape(again.body);
+    expect(again.body.error.code).toBe('cannot-register-online');
+    expect(again.body.error.message).not.toMatch(/已登记|已经登记|登记过/);
+    expect(again.body.error.details).toEqual([]);
+    // The proxy who registered them is told plainly.
+    const mine = await post(tokens.resident, body);
+    expect(mine.status).toBe(409);
+    expect(mine.body.error.code).toBe('person-exists');
+  });
+
+  it('registers "self" only with the phone the account signed in with', async () => {
+    const other = await post(stranger, personBody({ relationship: 'self', consent: undefined, phone: '13700000001' }));
+    expect(other.status).toBe(400);
+    expectErrorShape(other.body);
+    expect(other.body.error.details.map((d: { path: string }) => d.path)).toContain('phone');
+    const own = await post(stranger, personBody({ relationship: 'self', consent: undefined, phone: '13612345678' }));
+    expect(own.status).toBe(201);
   });
 
   it('refuses staff roles acting as proxies (403)', async () => {

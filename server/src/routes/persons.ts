@@ -21,7 +21,7 @@ export function registerPersons(api: Api, { services }: RouteDeps): void {
       body: createPersonInput,
       responses: {
         201: { description: '已登记（身份证号、手机号脱敏）', schema: personView },
-        409: { description: '该身份证号已登记' },
+        409: { description: '不能在线登记（已由您登记过时写明；否则不透露该身份证号是否已登记）' },
       },
     },
     async (ctx, { body }) => {

@@ -182,6 +182,12 @@ export class PersonService {
     const isSelf = input.relationship === 'self';
     if (isSelf && user.role !== 'resident') {
       details.push({ path: 'relationship', message: '社区工作人员只能登记所帮助的老人，关系请选 community-help' });
+    } else if (isSelf && input.phone !== user.phone) {
+      // "self" skips the consent record, so it must be the account holder: the same phone as the sign-in.
+      details.push({
+        path: 'phone',
+        message: '登记本人时，手机号要与您登录用的手机号一致。如果是替家人办理，请选择与参保人的关系，并记录参保人的授权',
+      });
     }
     if (!isSelf && !input.consent) {
       details.push({ path: 'consent', message: '代他人办理需要记录参保人的授权：谁同意、以什么方式、什么时间' });
@@ -223,10 +229,19 @@ export class PersonService {
       return toPersonView(person, user);
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+        // Whether this id number is registered is the person's business: only a caller who already acts for
+        // them is told so; anyone else gets a neutral answer that names no record.
+        const existing = await this.prisma.person.findFirst({
+          where: { idNumber: input.idNumber, consents: { some: { granteeId: user.id, revokedAt: null } } },
+        });
+        if (existing) {
+          throw conflict('person-exists', '您已经登记过这位参保人，可以在“我的参保人”里找到。', [
+            { path: 'idNumber', message: `已登记：${existing.id}` },
+          ]);
+        }
         throw conflict(
-          'person-exists',
-          '这个身份证号的参保人已经登记过了。如需代办，请请已登记的家属在“授权管理”中添加您，或联系社区、客服。',
-          [{ path: 'idNumber', message: '已登记' }],
+          'cannot-register-online',
+          '这位参保人暂时不能在线登记。请带上参保人的身份证到当地医保经办机构办理，或联系社区、客服帮忙。',
         );
       }
       throw err;
