@@ -27,6 +27,7 @@ import {
   stateSchema,
 } from '../lib/schemas';
 import { shanghaiDate, wechatTime, type Clock } from '../lib/time';
+import { checkGrade } from './grade-check';
 import { Access, applicationScope, seesFullPersonalData } from './access';
 import { afterReassessment } from './benefits';
 import { phrase, putInInbox, thing, type SubscriptionMessage } from './inbox';
@@ -341,6 +342,11 @@ export class ApplicationService {
           eventData.objectionDeadline = window.deadline;
         }
         if (input.move === 'approve') {
+          // A grade the rules do not pay is refused; one whose benefits are set locally passes with a note.
+          if (application.grade) {
+            const { notes } = checkGrade(application.person, application.grade, today);
+            if (notes.length) eventData.gradeNotes = notes;
+          }
           const start = benefitStart(today, region);
           data.benefitStartMonth = start.month;
           eventData.benefitStartMonth = start.month;

@@ -35,6 +35,7 @@ import { PROXY_ROLES, type AuthUser } from '../lib/roles';
 import { careModeSchema, dateSchema, idSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
 import { currentClientBenefitIds, personScope } from './access';
+import { checkGrade } from './grade-check';
 import { BENEFIT_INCLUDE, gradeFor, planFor, type FullBenefit } from './benefit-months';
 import { putInInbox } from './inbox';
 import { benefitNotice, shortDate, type NoticeTemplates } from './notices';
@@ -411,6 +412,7 @@ export class BenefitService {
     }
     const person = application.person;
     const region = person.region as RegionId;
+    const { notes: gradeNotes } = checkGrade(person, application.grade, application.noticeDate);
     const start = benefitStart(application.noticeDate, region);
     const provider = await this.checkChoice(region, start.month, input.careMode, input.providerId);
     const takesPlace = MODES_WITH_PLACE.includes(input.careMode);
@@ -454,6 +456,7 @@ export class BenefitService {
         careMode: input.careMode,
         providerId: input.providerId,
         citations: start.citations,
+        ...(gradeNotes.length ? { gradeNotes } : {}),
         ...(takesPlace ? { placeTaken: input.providerId } : {}),
       });
       await this.tell(

@@ -186,7 +186,8 @@ export class PersonService {
       // "self" skips the consent record, so it must be the account holder: the same phone as the sign-in.
       details.push({
         path: 'phone',
-        message: '登记本人时，手机号要与您登录用的手机号一致。如果是替家人办理，请选择与参保人的关系，并记录参保人的授权',
+        message:
+          '登记本人时，手机号要与您登录用的手机号一致。如果是替家人办理，请选择与参保人的关系，并记录参保人的授权',
       });
     }
     if (!isSelf && !input.consent) {
