@@ -1,19 +1,12 @@
 // On an approved application: the benefit made from it, or (officers) the form that makes it — the care mode
 // the region offers in the month the benefit starts (GET /regions/:region/care-modes, from the rules module)
 // and the designated provider the family chose, among the providers of the person's region.
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import {
-  api,
-  ApiError,
-  messageOf,
-  type ApplicationSummary,
-  type Benefit,
-  type Provider,
-  type RegionModes,
-  type User,
-} from '../api';
+import { useEffect, useId, useState } from 'react';
+import { api, messageOf, type ApplicationSummary, type Benefit, type User } from '../api';
 import { monthText } from '../format';
 import { followLink, hrefOf, navigate } from '../router';
+import { missingChoice, ProviderField, useRegionChoices } from './CareChoices';
+import { ActionForm, Choices, SelectField, useAction } from './Form';
 import { ErrorNote } from './Notice';
 import { RatingText } from './Rating';
 
@@ -83,29 +76,17 @@ export function BenefitStart({ application: a, user }: { application: Applicatio
 
 function BenefitForm({ application: a, onCancel }: { application: ApplicationSummary; onCancel: () => void }) {
   const id = useId();
-  const [providers, setProviders] = useState<Provider[] | null>(null);
-  const [regionModes, setRegionModes] = useState<RegionModes | null>(null);
   const [mode, setMode] = useState('');
   const [providerId, setProviderId] = useState('');
   const [planItems, setPlanItems] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, check, send, clear, setError } = useAction();
+  // The month the benefit starts decides which modes can be chosen (the server checks the same).
+  const { providers, regionModes, modes } = useRegionChoices(
+    a.person.region,
+    a.benefitStartMonth ?? undefined,
+    setError,
+  );
 
-  useEffect(() => {
-    Promise.all([
-      api.providers({ region: a.person.region }),
-      // The month the benefit starts decides which modes can be chosen (the server checks the same).
-      api.regionCareModes(a.person.region, a.benefitStartMonth ?? undefined),
-    ])
-      .then(([list, modes]) => {
-        setProviders(list);
-        setRegionModes(modes);
-      })
-      .catch((err: unknown) => setError(messageOf(err)));
-  }, [a.person.region, a.benefitStartMonth]);
-
-  const modes = regionModes?.offered ?? [];
   useEffect(() => {
     if (!mode && modes.length) setMode(modes.find((m) => m.id === a.careMode)?.id ?? modes[0].id);
   }, [modes, mode, a.careMode]);
@@ -116,35 +97,29 @@ function BenefitForm({ application: a, onCancel }: { application: ApplicationSum
   function chooseProvider(next: string) {
     setProviderId(next);
     setPlanItems([]);
-    setErrors({});
-    setError(null);
+    clear();
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!mode) missing.careMode = '请选择护理方式。';
-    if (!chosen) missing.providerId = '请选择定点机构。';
-    setErrors(missing);
-    if (Object.keys(missing).length) {
-      setError('还有内容没有选择，请看下面的提示。');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  async function submit() {
+    if (!check(...missingChoice(mode, chosen))) return;
+    await send(async () => {
       const b = await api.createBenefit({ applicationId: a.id, careMode: mode, providerId, planItems });
       navigate(hrefOf({ page: 'benefit', id: b.id }));
-    } catch (err) {
-      setError(messageOf(err));
-      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>建立待遇</h4>
+    <ActionForm
+      title="建立待遇"
+      level={4}
+      error={error}
+      busy={busy}
+      submit="确认建立待遇"
+      busyText="正在建立…"
+      disabled={!providers?.length || !modes.length}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
       {(providers === null || regionModes === null) && !error && (
         <p className="muted">正在读取本统筹区的护理方式和定点机构…</p>
       )}
@@ -156,93 +131,63 @@ function BenefitForm({ application: a, onCancel }: { application: ApplicationSum
           {regionModes.regionName}在{monthText(regionModes.month)}没有可以选择的护理方式，请联系上级经办机构核实。
         </p>
       )}
-      {providers && modes.length > 0 && (
-        <div className="field">
-          <label htmlFor={`${id}-mode`}>护理方式</label>
-          <select
+      {providers && regionModes && modes.length > 0 && (
+        <>
+          <SelectField
             id={`${id}-mode`}
+            label="护理方式"
             value={mode}
-            aria-invalid={Boolean(errors.careMode)}
-            aria-describedby={`${id}-mode-hint`}
-            onChange={(e) => {
-              setMode(e.target.value);
+            onValue={(next) => {
+              setMode(next);
               chooseProvider('');
             }}
-          >
-            {modes.map((m) => (
+            error={errors.careMode}
+            hintField="modes-hint"
+            hint={
+              <>
+                {regionModes.regionName}在{monthText(regionModes.month)}提供以上{modes.length}种护理方式
+                {regionModes.notOffered.length ? `；不提供${regionModes.notOffered.map((m) => m.name).join('、')}` : ''}
+                。
+              </>
+            }
+            options={modes.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
                 {m.id === a.careMode ? '（申请时选择的）' : ''}
               </option>
             ))}
-          </select>
-          <p className="hint" id={`${id}-mode-hint`} data-field="modes-hint">
-            {regionModes!.regionName}在{monthText(regionModes!.month)}提供以上{modes.length}种护理方式
-            {regionModes!.notOffered.length ? `；不提供${regionModes!.notOffered.map((m) => m.name).join('、')}` : ''}。
-          </p>
-          {errors.careMode && <p className="field-error">{errors.careMode}</p>}
-        </div>
-      )}
-      {providers && modes.length > 0 && (
-        <div className="field">
-          <label htmlFor={`${id}-provider`}>定点机构</label>
-          <select
+          />
+          <ProviderField
             id={`${id}-provider`}
+            offering={offering}
             value={providerId}
-            aria-invalid={Boolean(errors.providerId)}
-            aria-describedby={errors.providerId ? `${id}-provider-error` : undefined}
-            onChange={(e) => chooseProvider(e.target.value)}
-          >
-            <option value="">请选择</option>
-            {offering.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}（{p.districtName ?? p.regionName}）
-              </option>
-            ))}
-          </select>
-          {mode && offering.length === 0 && (
-            <p className="hint">本统筹区还没有登记提供这种护理方式的定点机构，请换一种方式，或先登记机构。</p>
-          )}
-          {errors.providerId && (
-            <p className="field-error" id={`${id}-provider-error`}>
-              {errors.providerId}
-            </p>
-          )}
-          {chosen && (
-            <p className="hint" data-field="chosen-provider">
-              {chosen.address}；电话 {chosen.phone}；空余名额 {chosen.freePlaces} / {chosen.capacity}；评分{' '}
-              <RatingText rating={chosen.rating} />
-            </p>
-          )}
-        </div>
+            onValue={chooseProvider}
+            error={errors.providerId}
+            extra={
+              <>
+                {mode && offering.length === 0 && (
+                  <p className="hint">本统筹区还没有登记提供这种护理方式的定点机构，请换一种方式，或先登记机构。</p>
+                )}
+                {chosen && (
+                  <p className="hint" data-field="chosen-provider">
+                    {chosen.address}；电话 {chosen.phone}；空余名额 {chosen.freePlaces} / {chosen.capacity}；评分{' '}
+                    <RatingText rating={chosen.rating} />
+                  </p>
+                )}
+              </>
+            }
+          />
+        </>
       )}
       {chosen && chosen.items.length > 0 && (
-        <fieldset className="choices">
-          <legend>服务计划中的项目</legend>
-          <p className="hint">计划外的项目会在服务记录中标为个人自费，须经本人或监护人同意。</p>
-          {chosen.items.map((item) => (
-            <label key={item.name} className="choice">
-              <input
-                type="checkbox"
-                checked={planItems.includes(item.name)}
-                onChange={(e) =>
-                  setPlanItems(e.target.checked ? [...planItems, item.name] : planItems.filter((n) => n !== item.name))
-                }
-              />
-              {item.name}
-            </label>
-          ))}
-        </fieldset>
+        <Choices
+          legend="服务计划中的项目"
+          hint="计划外的项目会在服务记录中标为个人自费，须经本人或监护人同意。"
+          names={chosen.items.map((item) => item.name)}
+          chosen={planItems}
+          onChange={setPlanItems}
+        />
       )}
-      <ErrorNote message={error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy || !providers?.length || !modes.length}>
-          {busy ? '正在建立…' : '确认建立待遇'}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
-          取消
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError, messageOf, type ApplicationSummary, type MoveRequest, type Named } from '../api';
+import { useId, useState } from 'react';
+import { api, type ApplicationSummary, type MoveRequest, type Named } from '../api';
 import { shanghaiDate } from '../format';
 import { MOVES, type MoveId } from '../labels';
-import { ErrorNote } from './Notice';
+import { ActionForm, InputField, ReasonField, SelectField, useAction } from './Form';
 
 /** What each move does, in the officer's words; shown above its confirm button. */
 const HELP: Partial<Record<MoveId, string>> = {
@@ -84,113 +84,75 @@ function MoveForm({
   const [reason, setReason] = useState('');
   const [grade, setGrade] = useState('');
   const [scheduledFor, setScheduledFor] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { errors, error, busy, check, send } = useAction();
   const today = shanghaiDate(new Date());
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const missing: Record<string, string> = {};
     if (requires.includes('reason') && !reason.trim()) missing.reason = '请填写这一项。';
     if (requires.includes('grade') && !grade) missing.grade = '请选择失能等级。';
     if (requires.includes('scheduledFor') && !scheduledFor) missing.scheduledFor = '请选择上门评估的日期。';
-    setFieldErrors(missing);
-    if (Object.keys(missing).length) {
-      setError('还有内容没有填写，请看下面的提示。');
-      return;
-    }
+    if (!check(missing, '还有内容没有填写，请看下面的提示。')) return;
     const body: MoveRequest = { move };
     if (requires.includes('reason')) body.reason = reason.trim();
     if (requires.includes('grade')) body.grade = grade;
     if (requires.includes('scheduledFor')) body.scheduledFor = scheduledFor;
-    setBusy(true);
-    setError(null);
-    try {
-      onMoved(await api.move(application.id, body));
-    } catch (err) {
-      setError(messageOf(err));
-      if (err instanceof ApiError) {
-        setFieldErrors(
-          Object.fromEntries(err.details.filter((d) => requires.includes(d.path)).map((d) => [d.path, d.message])),
-        );
-      }
-      setBusy(false);
-    }
+    await send(async () => onMoved(await api.move(application.id, body)), requires);
   }
 
-  const fieldError = (name: string) =>
-    fieldErrors[name] ? (
-      <p className="field-error" id={`${id}-${name}-error`}>
-        {fieldErrors[name]}
-      </p>
-    ) : null;
-  const describedBy = (name: string) => (fieldErrors[name] ? `${id}-${name}-error` : undefined);
-
   return (
-    <form className="move-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{MOVES[move].label}</h3>
-      {HELP[move] && <p className="muted">{HELP[move]}</p>}
+    <ActionForm
+      title={MOVES[move].label}
+      intro={HELP[move]}
+      className="move-form stack"
+      error={error}
+      busy={busy}
+      submit={`确认${MOVES[move].label}`}
+      busyText="正在办理…"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
       {requires.includes('scheduledFor') && (
-        <div className="field">
-          <label htmlFor={`${id}-date`}>上门评估日期</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            min={today}
-            value={scheduledFor}
-            aria-invalid={Boolean(fieldErrors.scheduledFor)}
-            aria-describedby={describedBy('scheduledFor')}
-            onChange={(e) => setScheduledFor(e.target.value)}
-          />
-          {fieldError('scheduledFor')}
-        </div>
+        <InputField
+          id={`${id}-date`}
+          label="上门评估日期"
+          type="date"
+          min={today}
+          value={scheduledFor}
+          onValue={setScheduledFor}
+          error={errors.scheduledFor}
+        />
       )}
       {requires.includes('grade') && (
-        <div className="field">
-          <label htmlFor={`${id}-grade`}>{move === 'reassess' ? '复评的失能等级' : '失能等级'}</label>
-          <select
-            id={`${id}-grade`}
-            value={grade}
-            aria-invalid={Boolean(fieldErrors.grade)}
-            aria-describedby={describedBy('grade')}
-            onChange={(e) => setGrade(e.target.value)}
-          >
-            <option value="">请选择</option>
-            {grades.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-          {fieldError('grade')}
-        </div>
+        <SelectField
+          id={`${id}-grade`}
+          label={move === 'reassess' ? '复评的失能等级' : '失能等级'}
+          value={grade}
+          onValue={setGrade}
+          error={errors.grade}
+          options={
+            <>
+              <option value="">请选择</option>
+              {grades.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </>
+          }
+        />
       )}
       {requires.includes('reason') && (
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{REASON_LABELS[move] ?? '原因'}</label>
-          <textarea
-            id={`${id}-reason`}
-            rows={3}
-            maxLength={200}
-            value={reason}
-            aria-invalid={Boolean(fieldErrors.reason)}
-            aria-describedby={describedBy('reason')}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <p className="hint">{reason.length}/200 字</p>
-          {fieldError('reason')}
-        </div>
+        <ReasonField
+          id={`${id}-reason`}
+          label={REASON_LABELS[move] ?? '原因'}
+          rows={3}
+          value={reason}
+          onValue={setReason}
+          error={errors.reason}
+          extra={<p className="hint">{reason.length}/200 字</p>}
+        />
       )}
-      <ErrorNote message={error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? '正在办理…' : `确认${MOVES[move].label}`}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
-          取消
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,12 +1,12 @@
 // A benefit's monthly settlements as the rules module split them: every figure, note and citation is the
 // API's; the console only turns fen into yuan. Officers enter a month's bill and correct one with a reason.
-import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError, messageOf, type Settlement, type SettlementRevision } from '../api';
+import { useId, useState } from 'react';
+import { api, type Settlement, type SettlementRevision } from '../api';
 import { dateTimeText, monthText, parseYuan, percentText, yuanInput, yuanText } from '../format';
 import { ROLE_NAMES } from '../labels';
 import { Citations } from './Citations';
 import { Fact } from './Fact';
-import { ErrorNote } from './Notice';
+import { ActionForm, InputField, Opens, ReasonField, SelectField, useAction } from './Form';
 
 const money = (fen: number | null, none = '由当地确定') => (fen === null ? none : yuanText(fen));
 const roleName = (role: string) => ROLE_NAMES[role as keyof typeof ROLE_NAMES] ?? role;
@@ -23,7 +23,6 @@ export function SettlementCard({
   onCorrected: (s: Settlement) => void;
 }) {
   const id = useId();
-  const [correcting, setCorrecting] = useState(false);
   const partMonth = s.daysCovered < s.daysInMonth;
   return (
     <article className="settlement" data-month={s.month} aria-labelledby={`${id}-title`}>
@@ -112,20 +111,19 @@ export function SettlementCard({
           </ol>
         </div>
       )}
-      {canCorrect && !correcting && (
-        <button type="button" className="button button-quiet" onClick={() => setCorrecting(true)}>
-          更正这个月的账单
-        </button>
-      )}
-      {canCorrect && correcting && (
-        <CorrectForm
-          settlement={s}
-          onCancel={() => setCorrecting(false)}
-          onDone={(updated) => {
-            setCorrecting(false);
-            onCorrected(updated);
-          }}
-        />
+      {canCorrect && (
+        <Opens label="更正这个月的账单">
+          {(close) => (
+            <CorrectForm
+              settlement={s}
+              onCancel={close}
+              onDone={(updated) => {
+                close();
+                onCorrected(updated);
+              }}
+            />
+          )}
+        </Opens>
       )}
     </article>
   );
@@ -147,37 +145,31 @@ function CorrectForm({
   const id = useId();
   const [bill, setBill] = useState(yuanInput(settlement.monthlyBillFen));
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const title = `更正${monthText(settlement.month)}的账单`;
+  const { errors, error, busy, check, send } = useAction();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const fen = parseYuan(bill);
     const missing: Record<string, string> = {};
-    if (fen === null) missing.monthlyBillFen = '请填写金额，单位是元，最多两位小数，例如 3456.78。';
+    if (fen === null) missing.monthlyBillFen = BILL_MISSING;
     if (!reason.trim()) missing.reason = '请写明更正的原因。';
-    setErrors(missing);
-    if (Object.keys(missing).length) {
-      setError('还有内容需要修改，请看下面的提示。');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.correctSettlement(settlement.id, { monthlyBillFen: fen!, reason: reason.trim() }));
-    } catch (err) {
-      setError(messageOf(err));
-      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
-      setBusy(false);
-    }
+    if (!check(missing, '还有内容需要修改，请看下面的提示。')) return;
+    await send(async () =>
+      onDone(await api.correctSettlement(settlement.id, { monthlyBillFen: fen!, reason: reason.trim() })),
+    );
   }
 
   return (
-    <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{title}</h4>
-      <p className="muted">更正后系统会按新的账单重新结算，原来的结果和更正原因都会保留，家属能看到。</p>
+    <ActionForm
+      title={`更正${monthText(settlement.month)}的账单`}
+      level={4}
+      intro="更正后系统会按新的账单重新结算，原来的结果和更正原因都会保留，家属能看到。"
+      error={error}
+      busy={busy}
+      submit="确认更正"
+      busyText="正在更正…"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
       <MoneyField
         id={`${id}-bill`}
         label="更正后的当月账单（元）"
@@ -185,35 +177,12 @@ function CorrectForm({
         onChange={setBill}
         error={errors.monthlyBillFen}
       />
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>更正原因</label>
-        <textarea
-          id={`${id}-reason`}
-          rows={2}
-          maxLength={200}
-          value={reason}
-          aria-invalid={Boolean(errors.reason)}
-          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {errors.reason && (
-          <p className="field-error" id={`${id}-reason-error`}>
-            {errors.reason}
-          </p>
-        )}
-      </div>
-      <ErrorNote message={error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? '正在更正…' : '确认更正'}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
-          取消
-        </button>
-      </div>
-    </form>
+      <ReasonField id={`${id}-reason`} label="更正原因" value={reason} onValue={setReason} error={errors.reason} />
+    </ActionForm>
   );
 }
+
+const BILL_MISSING = '请填写金额，单位是元，最多两位小数，例如 3456.78。';
 
 /** An amount in yuan, typed as text (a number input would drop '3,456.78' and round on some keyboards). */
 export function MoneyField({
@@ -230,27 +199,16 @@ export function MoneyField({
   error?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        inputMode="decimal"
-        autoComplete="off"
-        value={value}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${id}-error` : `${id}-hint`}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : (
-        <p className="hint" id={`${id}-hint`}>
-          单位是元，可以有两位小数，例如 3456.78
-        </p>
-      )}
-    </div>
+    <InputField
+      id={id}
+      label={label}
+      inputMode="decimal"
+      autoComplete="off"
+      value={value}
+      onValue={onChange}
+      error={error}
+      hint={error ? undefined : '单位是元，可以有两位小数，例如 3456.78'}
+    />
   );
 }
 
@@ -268,64 +226,47 @@ export function EnterBillForm({
   const id = useId();
   const [month, setMonth] = useState(months[0] ?? '');
   const [bill, setBill] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, check, send } = useAction();
 
   if (!months.length) {
     return <p className="muted">到本月为止，每个月的账单都已结算；如有差错，请在那个月下面点“更正”。</p>;
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const fen = parseYuan(bill);
     const missing: Record<string, string> = {};
     if (!month) missing.month = '请选择结算的月份。';
-    if (fen === null) missing.monthlyBillFen = '请填写金额，单位是元，最多两位小数，例如 3456.78。';
-    setErrors(missing);
-    if (Object.keys(missing).length) {
-      setError('还有内容需要修改，请看下面的提示。');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+    if (fen === null) missing.monthlyBillFen = BILL_MISSING;
+    if (!check(missing, '还有内容需要修改，请看下面的提示。')) return;
+    await send(async () => {
       const settled = await api.settle(benefitId, { month, monthlyBillFen: fen! });
       setBill('');
       onSettled(settled);
-    } catch (err) {
-      setError(messageOf(err));
-      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>录入月度账单</h3>
-      <p className="muted">填写定点机构这个月的账单，系统按政策算出基金支付和个人负担，并通知家属。</p>
-      <div className="field">
-        <label htmlFor={`${id}-month`}>结算月份</label>
-        <select
-          id={`${id}-month`}
-          value={month}
-          aria-invalid={Boolean(errors.month)}
-          aria-describedby={errors.month ? `${id}-month-error` : undefined}
-          onChange={(e) => setMonth(e.target.value)}
-        >
-          {months.map((m) => (
-            <option key={m} value={m}>
-              {monthText(m)}
-            </option>
-          ))}
-        </select>
-        {errors.month && (
-          <p className="field-error" id={`${id}-month-error`}>
-            {errors.month}
-          </p>
-        )}
-      </div>
+    <ActionForm
+      title="录入月度账单"
+      intro="填写定点机构这个月的账单，系统按政策算出基金支付和个人负担，并通知家属。"
+      error={error}
+      busy={busy}
+      submit="结算这个月"
+      busyText="正在结算…"
+      onSubmit={() => void submit()}
+    >
+      <SelectField
+        id={`${id}-month`}
+        label="结算月份"
+        value={month}
+        onValue={setMonth}
+        error={errors.month}
+        options={months.map((m) => (
+          <option key={m} value={m}>
+            {monthText(m)}
+          </option>
+        ))}
+      />
       <MoneyField
         id={`${id}-bill`}
         label="当月账单（元）"
@@ -333,10 +274,6 @@ export function EnterBillForm({
         onChange={setBill}
         error={errors.monthlyBillFen}
       />
-      <ErrorNote message={error} />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? '正在结算…' : '结算这个月'}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

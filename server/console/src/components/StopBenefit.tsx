@@ -1,29 +1,26 @@
 // Stopping a benefit (officers): the last day of care and the reason, then a second, explicit confirmation,
 // since a stopped benefit cannot be changed or resumed (a new application is needed).
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, messageOf, type Benefit } from '../api';
+import { useId, useState } from 'react';
+import { api, type Benefit } from '../api';
 import { chineseDate, shanghaiDate } from '../format';
+import { ActionForm, InputField, Opens, ReasonField, useAction, useFocusWhen } from './Form';
 import { ErrorNote } from './Notice';
 
 /** The "终止待遇" button; the form is mounted afresh each time it opens. */
 export function StopBenefit({ benefit, onStopped }: { benefit: Benefit; onStopped: (on: string) => void }) {
-  const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
-      <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-        终止待遇
-      </button>
-    );
-  }
   return (
-    <StopForm
-      benefit={benefit}
-      onCancel={() => setOpen(false)}
-      onStopped={(on) => {
-        setOpen(false);
-        onStopped(on);
-      }}
-    />
+    <Opens label="终止待遇" className="button button-secondary">
+      {(close) => (
+        <StopForm
+          benefit={benefit}
+          onCancel={close}
+          onStopped={(on) => {
+            close();
+            onStopped(on);
+          }}
+        />
+      )}
+    </Opens>
   );
 }
 
@@ -40,41 +37,19 @@ function StopForm({
   const [on, setOn] = useState(shanghaiDate(new Date()));
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const { errors, error, busy, check, send } = useAction();
+  const confirmHeading = useFocusWhen<HTMLHeadingElement>(confirming);
 
-  useEffect(() => {
-    if (confirming) confirmHeading.current?.focus();
-  }, [confirming]);
-
-  function review(event: FormEvent) {
-    event.preventDefault();
+  function review() {
     const missing: Record<string, string> = {};
     if (!on) missing.on = '请选择享受待遇的最后一天。';
     if (!reason.trim()) missing.reason = '请写明终止的原因。';
-    setErrors(missing);
-    if (Object.keys(missing).length) {
-      setError('还有内容没有填写，请看下面的提示。');
-      return;
-    }
-    setError(null);
-    setConfirming(true);
+    if (check(missing, '还有内容没有填写，请看下面的提示。')) setConfirming(true);
   }
 
   async function stop() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.stopBenefit(b.id, { on, reason: reason.trim() });
-      onStopped(on);
-    } catch (err) {
-      setError(messageOf(err));
-      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
-      setConfirming(false);
-      setBusy(false);
-    }
+    if (await send(() => api.stopBenefit(b.id, { on, reason: reason.trim() }))) onStopped(on);
+    else setConfirming(false);
   }
 
   if (confirming) {
@@ -104,51 +79,26 @@ function StopForm({
     );
   }
 
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p className="field-error" id={`${id}-${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
-
   return (
-    <form className="inline-form stack" onSubmit={review} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>终止待遇</h3>
-      <div className="field">
-        <label htmlFor={`${id}-on`}>享受待遇的最后一天</label>
-        <input
-          id={`${id}-on`}
-          type="date"
-          min={b.approvalDate}
-          value={on}
-          aria-invalid={Boolean(errors.on)}
-          aria-describedby={errors.on ? `${id}-on-error` : undefined}
-          onChange={(e) => setOn(e.target.value)}
-        />
-        {fieldError('on')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>终止原因</label>
-        <textarea
-          id={`${id}-reason`}
-          rows={2}
-          maxLength={200}
-          value={reason}
-          aria-invalid={Boolean(errors.reason)}
-          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {fieldError('reason')}
-      </div>
-      <ErrorNote message={error} />
-      <div className="button-row">
-        <button type="submit" className="button button-secondary">
-          下一步：确认
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          取消
-        </button>
-      </div>
-    </form>
+    <ActionForm
+      title="终止待遇"
+      error={error}
+      busy={busy}
+      submit="下一步：确认"
+      submitClass="button button-secondary"
+      onSubmit={review}
+      onCancel={onCancel}
+    >
+      <InputField
+        id={`${id}-on`}
+        label="享受待遇的最后一天"
+        type="date"
+        min={b.approvalDate}
+        value={on}
+        onValue={setOn}
+        error={errors.on}
+      />
+      <ReasonField id={`${id}-reason`} label="终止原因" value={reason} onValue={setReason} error={errors.reason} />
+    </ActionForm>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   api,
   messageOf,
@@ -18,6 +18,7 @@ import { MoveActions } from '../components/MoveActions';
 import { ErrorNote, StatusNote } from '../components/Notice';
 import { chineseDate, dayText, monthText } from '../format';
 import { CAUSE_NAMES, MOVES, RELATIONSHIP_NAMES, STATE_NAMES, type MoveId } from '../labels';
+import { usePage } from '../page';
 import { BASE, followLink, hrefOf } from '../router';
 
 interface Loaded {
@@ -29,13 +30,7 @@ interface Loaded {
 }
 
 export function ApplicationPage({ id, user }: { id: string; user: User }) {
-  const [data, setData] = useState<Loaded | null>(null);
   const [grades, setGrades] = useState<Named[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const doneNote = useRef<HTMLParagraphElement>(null);
-
   const load = useCallback(async () => {
     const [application, events, materials] = await Promise.all([
       api.application(id),
@@ -47,41 +42,29 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
       api.person(application.personId),
       api.consents(application.personId),
     ]);
-    setData({
+    return {
       application,
       events,
       materials,
       person: person.status === 'fulfilled' ? person.value : null,
       consents: consents.status === 'fulfilled' ? consents.value : [],
-    });
+    };
   }, [id]);
+  // Focus the title once the page has its data; after a move, focus goes to the confirmation instead.
+  const { data, setData, error, setError, done, setDone, heading, doneNote, reload } = usePage<Loaded>(load);
 
   useEffect(() => {
-    setData(null);
-    setError(null);
-    setDone(null);
-    load().catch((err: unknown) => setError(messageOf(err)));
     api
       .grades()
       .then(setGrades)
       .catch(() => setGrades([]));
-  }, [load]);
-
-  // Focus the title once the page has its data; after a move, focus goes to the confirmation instead.
-  const loaded = data !== null;
-  useEffect(() => {
-    if (loaded) heading.current?.focus();
-  }, [loaded]);
-
-  useEffect(() => {
-    if (done) doneNote.current?.focus();
-  }, [done]);
+  }, [id]);
 
   // The confirmation appears once the whole page (state, dates, history) shows the move, never half of it.
   async function moved(updated: ApplicationSummary, move: MoveId) {
     setError(null);
     try {
-      await load();
+      await reload();
     } catch (err) {
       setData((d) => (d ? { ...d, application: updated } : d));
       setError(messageOf(err));

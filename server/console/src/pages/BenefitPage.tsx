@@ -1,9 +1,8 @@
 // One benefit as an officer works on it: state, plan, suspensions (jilin-2022 §(四)), month-by-month
 // settlements split by the rules module, visits, and what was done when.
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState } from 'react';
 import {
   api,
-  ApiError,
   messageOf,
   type Benefit,
   type BenefitEvent,
@@ -15,6 +14,7 @@ import {
 } from '../api';
 import { Citations } from '../components/Citations';
 import { Fact } from '../components/Fact';
+import { ActionForm, InputField, Opens, SelectField, useAction } from '../components/Form';
 import { roleName } from '../components/History';
 import { ErrorNote, StatusNote } from '../components/Notice';
 import { PlanChange } from '../components/PlanChange';
@@ -24,6 +24,7 @@ import { VisitForm } from '../components/VisitForm';
 import { EnterBillForm, SettlementCard } from '../components/Settlements';
 import { chineseDate, dateTimeText, monthText, nextMonthOf, shanghaiDate } from '../format';
 import { BENEFIT_ACTION_NAMES, BENEFIT_STATE_NAMES, SUSPENSION_REASON_NAMES } from '../labels';
+import { usePage } from '../page';
 import { followLink, hrefOf } from '../router';
 
 interface Loaded {
@@ -54,11 +55,6 @@ function resettledOf(e: BenefitEvent | undefined): string[] {
 }
 
 export function BenefitPage({ id, user }: { id: string; user: User }) {
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const doneNote = useRef<HTMLParagraphElement>(null);
   const isOfficer = user.role === 'officer';
 
   const load = useCallback(async () => {
@@ -71,32 +67,16 @@ export function BenefitPage({ id, user }: { id: string; user: User }) {
     // A corrected month shows why and what it was before.
     const details = await Promise.all(settlements.filter((s) => s.corrected).map((s) => api.settlement(s.id)));
     const revisions = Object.fromEntries(details.map((d) => [d.id, d.revisions]));
-    const loaded = { benefit, settlements, revisions, records, events };
-    setData(loaded);
-    return loaded;
+    return { benefit, settlements, revisions, records, events };
   }, [id]);
-
-  useEffect(() => {
-    setData(null);
-    setError(null);
-    setDone(null);
-    load().catch((err: unknown) => setError(messageOf(err)));
-  }, [load]);
-
-  const loaded = data !== null;
-  useEffect(() => {
-    if (loaded) heading.current?.focus();
-  }, [loaded]);
-  useEffect(() => {
-    if (done) doneNote.current?.focus();
-  }, [done]);
+  const { data, error, setError, done, setDone, heading, doneNote, reload } = usePage<Loaded>(load);
 
   /** After an action: the whole page again, then the confirmation (and the months settled again, if any). */
   async function after(message: string, action?: string) {
     setError(null);
     setDone(null);
     try {
-      const fresh = await load();
+      const fresh = await reload();
       const event = action ? [...fresh.events].reverse().find((e) => e.action === action) : undefined;
       const months = resettledOf(event);
       setDone(
@@ -300,31 +280,6 @@ function SuspensionItem({
   canEnd: boolean;
   onEnded: (to: string) => void;
 }) {
-  const id = useId();
-  const [ending, setEnding] = useState(false);
-  const [to, setTo] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!to) {
-      setError('请选择暂停的最后一天（出院或离开机构的前一天）。');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.endSuspension(benefitId, s.id, to);
-      setBusy(false);
-      setEnding(false);
-      onEnded(to);
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
-  }
-
   return (
     <li className="record" data-suspension={s.id}>
       <p className="record-head">
@@ -334,31 +289,68 @@ function SuspensionItem({
         </span>
       </p>
       {s.note && <p>说明：{s.note}</p>}
-      {canEnd && s.to === null && !ending && (
-        <button type="button" className="button button-quiet" onClick={() => setEnding(true)}>
-          结束暂停
-        </button>
-      )}
-      {ending && (
-        <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-          <h4 id={`${id}-title`}>结束暂停</h4>
-          <div className="field">
-            <label htmlFor={`${id}-to`}>暂停的最后一天</label>
-            <input id={`${id}-to`} type="date" min={s.from} value={to} onChange={(e) => setTo(e.target.value)} />
-            <p className="hint">次日起恢复待遇。</p>
-          </div>
-          <ErrorNote message={error} />
-          <div className="button-row">
-            <button type="submit" className="button" disabled={busy}>
-              确认结束暂停
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => setEnding(false)} disabled={busy}>
-              取消
-            </button>
-          </div>
-        </form>
+      {canEnd && s.to === null && (
+        <Opens label="结束暂停">
+          {(close) => (
+            <EndSuspensionForm
+              benefitId={benefitId}
+              suspension={s}
+              onCancel={close}
+              onEnded={(to) => {
+                close();
+                onEnded(to);
+              }}
+            />
+          )}
+        </Opens>
       )}
     </li>
+  );
+}
+
+function EndSuspensionForm({
+  benefitId,
+  suspension: s,
+  onCancel,
+  onEnded,
+}: {
+  benefitId: string;
+  suspension: Suspension;
+  onCancel: () => void;
+  onEnded: (to: string) => void;
+}) {
+  const id = useId();
+  const [to, setTo] = useState('');
+  const { error, busy, send, setError } = useAction();
+
+  async function submit() {
+    if (!to) {
+      setError('请选择暂停的最后一天（出院或离开机构的前一天）。');
+      return;
+    }
+    if (await send(() => api.endSuspension(benefitId, s.id, to), [])) onEnded(to);
+  }
+
+  return (
+    <ActionForm
+      title="结束暂停"
+      level={4}
+      error={error}
+      busy={busy}
+      submit="确认结束暂停"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
+      <InputField
+        id={`${id}-to`}
+        label="暂停的最后一天"
+        type="date"
+        min={s.from}
+        value={to}
+        onValue={setTo}
+        hint="次日起恢复待遇。"
+      />
+    </ActionForm>
   );
 }
 
@@ -370,23 +362,19 @@ function SuspendForm({
   benefit: Benefit;
   onSuspended: (s: { reason: string; from: string; to?: string }) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
-      <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-        登记暂停
-      </button>
-    );
-  }
   return (
-    <SuspendFields
-      benefit={benefit}
-      onCancel={() => setOpen(false)}
-      onSuspended={(s) => {
-        setOpen(false);
-        onSuspended(s);
-      }}
-    />
+    <Opens label="登记暂停">
+      {(close) => (
+        <SuspendFields
+          benefit={benefit}
+          onCancel={close}
+          onSuspended={(s) => {
+            close();
+            onSuspended(s);
+          }}
+        />
+      )}
+    </Opens>
   );
 }
 
@@ -404,92 +392,57 @@ function SuspendFields({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, check, send } = useAction();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const missing: Record<string, string> = {};
     if (!from) missing.from = '请选择暂停的第一天。';
-    setErrors(missing);
-    if (Object.keys(missing).length) {
-      setError('还有内容没有填写，请看下面的提示。');
-      return;
-    }
+    if (!check(missing, '还有内容没有填写，请看下面的提示。')) return;
     const body = { reason, from, ...(to ? { to } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
-    setBusy(true);
-    setError(null);
-    try {
-      await api.suspend(benefit.id, body);
-      onSuspended(body);
-    } catch (err) {
-      setError(messageOf(err));
-      if (err instanceof ApiError) setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
-      setBusy(false);
-    }
+    if (await send(() => api.suspend(benefit.id, body))) onSuspended(body);
   }
 
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p className="field-error" id={`${id}-${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
-
   return (
-    <form className="inline-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>登记暂停</h3>
-      <p className="muted">涉及已结算的月份，系统会按享受待遇的天数重新结算，并通知家属。</p>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>暂停原因</label>
-        <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)}>
-          {Object.entries(SUSPENSION_REASON_NAMES).map(([value, name]) => (
-            <option key={value} value={value}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>暂停的第一天</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={from}
-          aria-invalid={Boolean(errors.from)}
-          aria-describedby={errors.from ? `${id}-from-error` : undefined}
-          onChange={(e) => setFrom(e.target.value)}
-        />
-        {fieldError('from')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>暂停的最后一天（仍在住院可以不填）</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          min={from || undefined}
-          value={to}
-          aria-invalid={Boolean(errors.to)}
-          aria-describedby={errors.to ? `${id}-to-error` : undefined}
-          onChange={(e) => setTo(e.target.value)}
-        />
-        {fieldError('to')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>说明（可不填）</label>
-        <input id={`${id}-note`} maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
-      <ErrorNote message={error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? '正在登记…' : '确认登记暂停'}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
-          取消
-        </button>
-      </div>
-    </form>
+    <ActionForm
+      title="登记暂停"
+      intro="涉及已结算的月份，系统会按享受待遇的天数重新结算，并通知家属。"
+      error={error}
+      busy={busy}
+      submit="确认登记暂停"
+      busyText="正在登记…"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
+      <SelectField
+        id={`${id}-reason`}
+        label="暂停原因"
+        value={reason}
+        onValue={setReason}
+        options={Object.entries(SUSPENSION_REASON_NAMES).map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      />
+      <InputField
+        id={`${id}-from`}
+        label="暂停的第一天"
+        type="date"
+        value={from}
+        onValue={setFrom}
+        error={errors.from}
+      />
+      <InputField
+        id={`${id}-to`}
+        label="暂停的最后一天（仍在住院可以不填）"
+        type="date"
+        min={from || undefined}
+        value={to}
+        onValue={setTo}
+        error={errors.to}
+      />
+      <InputField id={`${id}-note`} label="说明（可不填）" maxLength={200} value={note} onValue={setNote} />
+    </ActionForm>
   );
 }
 
