@@ -106,8 +106,9 @@ describe('a benefit tells the person and every consented proxy', () => {
     });
     expect(open.status).toBe(201);
     let last = (await benefitMessages()).at(-1)!;
+    // Entered on 06-10 for a stay from 06-15: recorded ahead, not yet suspended.
     expect(last.data).toMatchObject({
-      phrase2: { value: '已暂停' },
+      phrase2: { value: '登记暂停' },
       thing4: { value: '入住机构接受照护，2026年6月15日起' },
     });
     const resumed = await t.http

@@ -126,7 +126,8 @@ describe('an approved application becomes a benefit', () => {
       from: '2026-07-05',
     });
     expect(open.status).toBe(201);
-    expect(open.body.state).toBe('suspended');
+    // Entered on 2026-07-02 for a stay from 07-05: the benefit shows active until the stay starts.
+    expect(open.body.state).toBe('active');
     const suspensionId = open.body.suspensions[0].id;
     const overlap = await post(tokens.officer, `/benefits/${benefitId}/suspensions`, {
       reason: 'institution-stay',
@@ -172,7 +173,7 @@ describe('an approved application becomes a benefit', () => {
       'resume',
       'suspend',
     ]);
-    expect(events.body[3]).toMatchObject({ from: 'active', to: 'suspended', actorRole: 'officer' });
+    expect(events.body[3]).toMatchObject({ from: 'active', to: 'active', actorRole: 'officer' });
     expect(events.body[3].data.citations).toEqual([{ doc: 'jilin-2022', clause: '§(四)' }]);
   });
 

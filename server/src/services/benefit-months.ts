@@ -54,3 +54,20 @@ export function daysCovered(b: Benefit & { suspensions: BenefitSuspension[] }, m
   }
   return n;
 }
+
+export type ShownState = 'active' | 'suspended' | 'stopped';
+
+/**
+ * The state a benefit shows on a day, from its dates: a stop is a decision (stored), a suspension follows its
+ * days. A stay entered ahead (from 08-01, entered 06-10) leaves it active until it starts; a closed stay
+ * (06-08..06-20) makes it suspended during those days only. A stored 'suspended' (older rows) is ignored.
+ */
+export function stateOn(
+  b: Pick<Benefit, 'state'> & { suspensions: Pick<BenefitSuspension, 'fromDate' | 'toDate'>[] },
+  day: string,
+): ShownState {
+  if (b.state === 'stopped') return 'stopped';
+  return b.suspensions.some((s) => s.fromDate <= day && (s.toDate === null || day <= s.toDate))
+    ? 'suspended'
+    : 'active';
+}

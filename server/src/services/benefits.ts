@@ -36,7 +36,7 @@ import { careModeSchema, dateSchema, idSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
 import { currentClientBenefitIds, personScope } from './access';
 import { checkGrade } from './grade-check';
-import { BENEFIT_INCLUDE, gradeFor, planFor, type FullBenefit } from './benefit-months';
+import { BENEFIT_INCLUDE, gradeFor, planFor, stateOn, type FullBenefit } from './benefit-months';
 import { putInInbox } from './inbox';
 import { benefitNotice, shortDate, type NoticeTemplates } from './notices';
 import { careModesOf } from './providers';
@@ -283,8 +283,8 @@ export class BenefitService {
       ],
       approvalDate: b.approvalDate,
       startMonth: b.startMonth,
-      state: b.state as BenefitState,
-      stateName: BENEFIT_STATE_NAMES[b.state as BenefitState],
+      state: stateOn(b, this.today()),
+      stateName: BENEFIT_STATE_NAMES[stateOn(b, this.today())],
       stoppedOn: b.stoppedOn,
       current: plan(current),
       plans: b.plans.map(plan),
@@ -306,7 +306,12 @@ export class BenefitService {
     const scope = benefitScope(user, await this.clientBenefitIds(user));
     const b = await this.prisma.benefit.findFirst({ where: { id, ...scope }, include: BENEFIT_INCLUDE });
     if (!b) throw notFound('没有找到这项待遇，或您无权查看。');
-    return b;
+    return this.withShownState(b);
+  }
+
+  /** The benefit with `state` as shown today (see stateOn): the stored column holds only active/stopped. */
+  private withShownState(b: FullBenefit): FullBenefit {
+    return { ...b, state: stateOn(b, this.today()) };
   }
 
   /**
@@ -320,7 +325,7 @@ export class BenefitService {
       include: BENEFIT_INCLUDE,
     });
     if (!b) throw notFound('没有找到这项待遇，或您无权查看。');
-    return b;
+    return this.withShownState(b);
   }
 
   /** A provider account's current clients' benefits (empty for other roles). */
@@ -477,7 +482,7 @@ export class BenefitService {
         AND: [
           benefitScope(user, await this.clientBenefitIds(user)),
           query.personId ? { personId: query.personId } : {},
-          query.state ? { state: query.state } : {},
+          query.state === 'stopped' ? { state: 'stopped' } : query.state ? { state: { not: 'stopped' } } : {},
           query.providerId ? { plans: { some: { providerId: query.providerId } } } : {},
         ],
       },
@@ -485,7 +490,8 @@ export class BenefitService {
       orderBy: { createdAt: 'desc' },
       take: 500,
     });
-    return rows.map((b) => this.toView(b));
+    const today = this.today();
+    return rows.filter((b) => !query.state || stateOn(b, today) === query.state).map((b) => this.toView(b));
   }
 
   async get(user: AuthUser, id: string): Promise<BenefitView> {
@@ -592,7 +598,8 @@ export class BenefitService {
         [{ path: 'from', message: `与暂停 ${overlapping.id} 重叠` }],
       );
     }
-    const state = to === null ? 'suspended' : b.state;
+    const today = this.today();
+    const state = stateOn({ ...b, suspensions: [...b.suspensions, { fromDate: input.from, toDate: to }] }, today);
     const reasonName = SUSPENSION_REASON_NAMES[input.reason];
     const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
@@ -606,7 +613,6 @@ export class BenefitService {
           recordedById: user.id,
         },
       });
-      await tx.benefit.update({ where: { id: b.id }, data: { state } });
       const resettled = await resettle(tx, b.id, {
         from: input.from,
         to,
@@ -625,7 +631,7 @@ export class BenefitService {
         to === null
           ? `${reasonName}，${chineseDate(input.from)}起`
           : `${reasonName}${shortDate(input.from)}至${input.from.slice(0, 4) === to.slice(0, 4) ? shortDate(to) : chineseDate(to)}`;
-      await this.tell(tx, b, to === null ? '已暂停' : '登记暂停', remark, at);
+      await this.tell(tx, b, to === null && input.from <= today ? '已暂停' : '登记暂停', remark, at);
       return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
     });
     return this.toView(updated);
@@ -649,7 +655,6 @@ export class BenefitService {
     const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
       await tx.benefitSuspension.update({ where: { id: s.id }, data: { toDate: input.to } });
-      await tx.benefit.update({ where: { id: b.id }, data: { state: 'active' } });
       // Days after `to` were counted as suspended in the months settled meanwhile.
       const resettled = await resettle(tx, b.id, {
         from: resumesOn,
@@ -659,7 +664,11 @@ export class BenefitService {
         at,
         templates: this.templates,
       });
-      await this.event(tx, b, user, 'resume', 'active', null, {
+      const after = stateOn(
+        { ...b, suspensions: b.suspensions.map((x) => (x.id === s.id ? { ...x, toDate: input.to } : x)) },
+        this.today(),
+      );
+      await this.event(tx, b, user, 'resume', after, null, {
         suspensionId: s.id,
         from: s.fromDate,
         to: input.to,
