@@ -50,11 +50,16 @@ export function maskPhone(phone: string): string {
 }
 
 /**
- * Masks every id number and mobile number found in free text (log lines, error messages).
- * Digit runs are matched whole, so a longer number is never half-masked.
+ * Masks every id number and mobile number found in free text (log lines, error messages): also next to
+ * letters ("ID330302194501011239"), after +86 or 86 ("+8613912345678"), and spaced or dashed
+ * ("139 1234 5678", "3303 0219 4501 0112 39"). Digit runs are matched whole, so a longer number is never
+ * half-masked.
  */
 export function maskPersonalData(text: string): string {
   return text
-    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, (m) => maskIdNumber(m))
-    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
+    .replace(/(?<!\d)\d(?:[ -]?\d){16}[ -]?[\dXx](?![\dXx])/g, (m) => maskIdNumber(m.replace(/[ -]/g, '')))
+    .replace(/(?<!\d)(\+?86[ -]?)?1[3-9](?:[ -]?\d){9}(?!\d)/g, (m, prefix: string | undefined) => {
+      const digits = m.slice(prefix?.length ?? 0).replace(/[ -]/g, '');
+      return (prefix ?? '') + maskPhone(digits);
+    });
 }
