@@ -3,6 +3,7 @@
 import { createApp } from './app';
 import { defaultDatabaseUrl, loadConfig } from './config';
 import { openDatabase } from './db';
+import { devHostProblem, startupLines } from './devSetup';
 import { seed } from './seed';
 
 async function main(): Promise<void> {
@@ -10,15 +11,16 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
   const host = process.env.HOST || '127.0.0.1';
   const config = loadConfig();
+  const problem = devHostProblem(host, config);
+  if (problem) throw new Error(problem);
   const prisma = await openDatabase(url);
-  await seed(prisma);
+  // Demo staff accounts (and the sample persons acting with them) only in the development setup.
+  await seed(prisma, { demoAccounts: config.devOutbox });
   const app = createApp({ prisma, config });
   const server = app.listen(port, host, () => {
-    process.stdout.write(
-      `长护通 API listening on http://${host}:${port}/api/v1 (database ${url.replace(/^file:/, '')})\n`,
-    );
-    if (config.devOutbox)
-      process.stdout.write(`dev SMS outbox: GET http://${host}:${port}/api/v1/dev/sms-outbox?phone=...\n`);
+    const [listening, ...warning] = startupLines(host, port, url.replace(/^file:/, ''), config);
+    process.stdout.write(listening + '\n');
+    if (warning.length) process.stderr.write(warning.join('\n') + '\n');
   });
   const stop = () => {
     server.close(() => void prisma.$disconnect().then(() => process.exit(0)));

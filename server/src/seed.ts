@@ -143,7 +143,11 @@ export const DEMO_PROVIDER_ACCOUNT = {
   providerId: 'sample-wz-lucheng-home',
 };
 
-export async function seed(prisma: Db): Promise<void> {
+/**
+ * Sample providers and the community always; demo accounts (staff, family, provider) and the sample persons
+ * who act with them only when `demoAccounts` (not in production: index.ts passes config.devOutbox).
+ */
+export async function seed(prisma: Db, opts: { demoAccounts?: boolean } = {}): Promise<void> {
   for (const { items, careModes, ...p } of SAMPLE_PROVIDERS) {
     if (await prisma.provider.findUnique({ where: { id: p.id } })) continue;
     await prisma.provider.create({
@@ -155,6 +159,8 @@ export async function seed(prisma: Db): Promise<void> {
       },
     });
   }
+  await prisma.community.upsert({ where: { id: DEMO_COMMUNITY.id }, update: {}, create: DEMO_COMMUNITY });
+  if (opts.demoAccounts === false) return;
   await prisma.user.upsert({
     where: { phone: DEMO_PROVIDER_ACCOUNT.phone },
     update: {},
@@ -167,7 +173,6 @@ export async function seed(prisma: Db): Promise<void> {
     },
   });
 
-  await prisma.community.upsert({ where: { id: DEMO_COMMUNITY.id }, update: {}, create: DEMO_COMMUNITY });
   for (const a of DEMO_ACCOUNTS) {
     await prisma.user.upsert({
       where: { phone: a.phone },
