@@ -75,15 +75,23 @@ export function useAction() {
   return { errors, error, busy, check, send, clear, setError };
 }
 
-/** A button that opens a form in its place; the form is mounted afresh each time it opens and gets `close`. */
-export function Opens({
+/** What an opened form is given: 取消 closes it; `onDone` closes it and passes on what was done. */
+export interface Opened<T> {
+  onCancel: () => void;
+  onDone: (value: T) => void;
+}
+
+/** A button that opens a form in its place; the form is mounted afresh each time it opens. */
+export function Opens<T>({
   label,
   className = 'button button-quiet',
-  children,
+  onDone,
+  form,
 }: {
   label: string;
   className?: string;
-  children: (close: () => void) => ReactNode;
+  onDone: (value: T) => void;
+  form: (opened: Opened<T>) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   if (!open) {
@@ -93,7 +101,13 @@ export function Opens({
       </button>
     );
   }
-  return children(() => setOpen(false));
+  return form({
+    onCancel: () => setOpen(false),
+    onDone: (value) => {
+      setOpen(false);
+      onDone(value);
+    },
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { api, type Benefit } from '../api';
 import { monthText, nextMonthOf, shanghaiDate } from '../format';
 import { missingChoice, ProviderField, useRegionChoices } from './CareChoices';
-import { ActionForm, Choices, InputField, Opens, SelectField, useAction } from './Form';
+import { ActionForm, Choices, InputField, Opens, type Opened, SelectField, useAction } from './Form';
 
 /** The month a change booked today takes effect, as the server computes it (it has the last word). */
 export function changeMonthOf(b: Benefit, today = shanghaiDate(new Date())): string {
@@ -26,30 +26,21 @@ const sameItems = (a: string[], b: string[]) => a.length === b.length && a.every
 /** The "变更护理方式或机构" button; the form is mounted afresh each time it opens. */
 export function PlanChange({ benefit, onChanged }: { benefit: Benefit; onChanged: (message: string) => void }) {
   return (
-    <Opens label="变更护理方式或机构">
-      {(close) => (
-        <PlanChangeForm
-          benefit={benefit}
-          onCancel={close}
-          onChanged={(message) => {
-            close();
-            onChanged(message);
-          }}
-        />
-      )}
-    </Opens>
+    <Opens
+      label="变更护理方式或机构"
+      onDone={onChanged}
+      form={(opened) => <PlanChangeForm benefit={benefit} {...opened} />}
+    />
   );
 }
 
 function PlanChangeForm({
   benefit: b,
   onCancel,
-  onChanged,
+  onDone,
 }: {
   benefit: Benefit;
-  onCancel: () => void;
-  onChanged: (message: string) => void;
-}) {
+} & Opened<string>) {
   const id = useId();
   const month = changeMonthOf(b);
   const before = planIn(b, month);
@@ -81,7 +72,7 @@ function PlanChangeForm({
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
       const booked = updated.plans.find((p) => p.scheduled) ?? updated.current;
-      onChanged(
+      onDone(
         `已安排变更：${monthText(booked.fromMonth)}1日起${booked.careModeName}，${booked.providerName}。家属会收到通知。`,
       );
     });

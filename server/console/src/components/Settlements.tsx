@@ -6,7 +6,7 @@ import { dateTimeText, monthText, parseYuan, percentText, yuanInput, yuanText } 
 import { ROLE_NAMES } from '../labels';
 import { Citations } from './Citations';
 import { Fact } from './Fact';
-import { ActionForm, InputField, Opens, ReasonField, SelectField, useAction } from './Form';
+import { ActionForm, InputField, Opens, type Opened, ReasonField, SelectField, useAction } from './Form';
 
 const money = (fen: number | null, none = '由当地确定') => (fen === null ? none : yuanText(fen));
 const roleName = (role: string) => ROLE_NAMES[role as keyof typeof ROLE_NAMES] ?? role;
@@ -112,18 +112,11 @@ export function SettlementCard({
         </div>
       )}
       {canCorrect && (
-        <Opens label="更正这个月的账单">
-          {(close) => (
-            <CorrectForm
-              settlement={s}
-              onCancel={close}
-              onDone={(updated) => {
-                close();
-                onCorrected(updated);
-              }}
-            />
-          )}
-        </Opens>
+        <Opens
+          label="更正这个月的账单"
+          onDone={onCorrected}
+          form={(opened) => <CorrectForm settlement={s} {...opened} />}
+        />
       )}
     </article>
   );
@@ -139,9 +132,7 @@ function CorrectForm({
   onDone,
 }: {
   settlement: Settlement;
-  onCancel: () => void;
-  onDone: (s: Settlement) => void;
-}) {
+} & Opened<Settlement>) {
   const id = useId();
   const [bill, setBill] = useState(yuanInput(settlement.monthlyBillFen));
   const [reason, setReason] = useState('');

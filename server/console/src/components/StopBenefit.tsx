@@ -3,36 +3,28 @@
 import { useId, useState } from 'react';
 import { api, type Benefit } from '../api';
 import { chineseDate, shanghaiDate } from '../format';
-import { ActionForm, InputField, Opens, ReasonField, useAction, useFocusWhen } from './Form';
+import { ActionForm, InputField, Opens, type Opened, ReasonField, useAction, useFocusWhen } from './Form';
 import { ErrorNote } from './Notice';
 
 /** The "终止待遇" button; the form is mounted afresh each time it opens. */
 export function StopBenefit({ benefit, onStopped }: { benefit: Benefit; onStopped: (on: string) => void }) {
   return (
-    <Opens label="终止待遇" className="button button-secondary">
-      {(close) => (
-        <StopForm
-          benefit={benefit}
-          onCancel={close}
-          onStopped={(on) => {
-            close();
-            onStopped(on);
-          }}
-        />
-      )}
-    </Opens>
+    <Opens
+      label="终止待遇"
+      className="button button-secondary"
+      onDone={onStopped}
+      form={(opened) => <StopForm benefit={benefit} {...opened} />}
+    />
   );
 }
 
 function StopForm({
   benefit: b,
   onCancel,
-  onStopped,
+  onDone,
 }: {
   benefit: Benefit;
-  onCancel: () => void;
-  onStopped: (on: string) => void;
-}) {
+} & Opened<string>) {
   const id = useId();
   const [on, setOn] = useState(shanghaiDate(new Date()));
   const [reason, setReason] = useState('');
@@ -48,7 +40,7 @@ function StopForm({
   }
 
   async function stop() {
-    if (await send(() => api.stopBenefit(b.id, { on, reason: reason.trim() }))) onStopped(on);
+    if (await send(() => api.stopBenefit(b.id, { on, reason: reason.trim() }))) onDone(on);
     else setConfirming(false);
   }
 

@@ -14,7 +14,7 @@ import {
 } from '../api';
 import { Citations } from '../components/Citations';
 import { Fact } from '../components/Fact';
-import { ActionForm, InputField, Opens, SelectField, useAction } from '../components/Form';
+import { ActionForm, InputField, Opens, type Opened, SelectField, useAction } from '../components/Form';
 import { roleName } from '../components/History';
 import { ErrorNote, StatusNote } from '../components/Notice';
 import { PlanChange } from '../components/PlanChange';
@@ -269,6 +269,13 @@ export function BenefitPage({ id, user }: { id: string; user: User }) {
   );
 }
 
+/** A suspension as registered: its reason, first day and (if known) last day. */
+interface Suspended {
+  reason: string;
+  from: string;
+  to?: string;
+}
+
 function SuspensionItem({
   benefitId,
   suspension: s,
@@ -290,19 +297,11 @@ function SuspensionItem({
       </p>
       {s.note && <p>说明：{s.note}</p>}
       {canEnd && s.to === null && (
-        <Opens label="结束暂停">
-          {(close) => (
-            <EndSuspensionForm
-              benefitId={benefitId}
-              suspension={s}
-              onCancel={close}
-              onEnded={(to) => {
-                close();
-                onEnded(to);
-              }}
-            />
-          )}
-        </Opens>
+        <Opens
+          label="结束暂停"
+          onDone={onEnded}
+          form={(opened) => <EndSuspensionForm benefitId={benefitId} suspension={s} {...opened} />}
+        />
       )}
     </li>
   );
@@ -312,13 +311,11 @@ function EndSuspensionForm({
   benefitId,
   suspension: s,
   onCancel,
-  onEnded,
+  onDone,
 }: {
   benefitId: string;
   suspension: Suspension;
-  onCancel: () => void;
-  onEnded: (to: string) => void;
-}) {
+} & Opened<string>) {
   const id = useId();
   const [to, setTo] = useState('');
   const { error, busy, send, setError } = useAction();
@@ -328,7 +325,7 @@ function EndSuspensionForm({
       setError('请选择暂停的最后一天（出院或离开机构的前一天）。');
       return;
     }
-    if (await send(() => api.endSuspension(benefitId, s.id, to), [])) onEnded(to);
+    if (await send(() => api.endSuspension(benefitId, s.id, to), [])) onDone(to);
   }
 
   return (
@@ -355,38 +352,19 @@ function EndSuspensionForm({
 }
 
 /** The "登记暂停" button; the form is mounted afresh each time it opens. */
-function SuspendForm({
-  benefit,
-  onSuspended,
-}: {
-  benefit: Benefit;
-  onSuspended: (s: { reason: string; from: string; to?: string }) => void;
-}) {
+function SuspendForm({ benefit, onSuspended }: { benefit: Benefit; onSuspended: (s: Suspended) => void }) {
   return (
-    <Opens label="登记暂停">
-      {(close) => (
-        <SuspendFields
-          benefit={benefit}
-          onCancel={close}
-          onSuspended={(s) => {
-            close();
-            onSuspended(s);
-          }}
-        />
-      )}
-    </Opens>
+    <Opens label="登记暂停" onDone={onSuspended} form={(opened) => <SuspendFields benefit={benefit} {...opened} />} />
   );
 }
 
 function SuspendFields({
   benefit,
   onCancel,
-  onSuspended,
+  onDone,
 }: {
   benefit: Benefit;
-  onCancel: () => void;
-  onSuspended: (s: { reason: string; from: string; to?: string }) => void;
-}) {
+} & Opened<Suspended>) {
   const id = useId();
   const [reason, setReason] = useState('hospital-stay');
   const [from, setFrom] = useState('');
@@ -399,7 +377,7 @@ function SuspendFields({
     if (!from) missing.from = '请选择暂停的第一天。';
     if (!check(missing, '还有内容没有填写，请看下面的提示。')) return;
     const body = { reason, from, ...(to ? { to } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
-    if (await send(() => api.suspend(benefit.id, body))) onSuspended(body);
+    if (await send(() => api.suspend(benefit.id, body))) onDone(body);
   }
 
   return (
