@@ -1,5 +1,6 @@
-// The ids and names of a visit's identity check (jilin-2022 §(九)) and of the consent to items outside the
-// plan paid by the person (jilin-2022 §(十)4): one table for the server's answers and the console's forms.
+// The ids and names of a visit's identity check and of the consent to items outside the plan paid by the
+// person: one table for the server's answers and the console's forms. Which document requires them for a
+// region (if any) comes from the rules' careConditions, never from here.
 // No imports, so the console can bundle it.
 
 export const IDENTITY_METHODS = [

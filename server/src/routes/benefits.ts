@@ -28,7 +28,7 @@ export function registerBenefits(api: Api, { prisma, config, clock }: RouteDeps)
       summary: '已核准的申请开始享受待遇：登记所选护理方式和定点机构（经办人员）',
       description:
         '待遇开始月由规则模块按核准日期计算（核准次月，wenzhou-2023 §二(四)）。护理方式须是该统筹区在开始月提供的方式，' +
-        '定点机构须属于同一统筹区并提供这种方式。同一时间只能享受一种护理方式（jinjiang-2023 §二(四)1）。',
+        '定点机构须属于同一统筹区并提供这种方式。同一时间只能享受一种护理方式（依据见答复的 conditions，来自规则库）。',
       roles: ['officer'],
       body: createBenefitInput,
       responses: {
@@ -94,7 +94,7 @@ export function registerBenefits(api: Api, { prisma, config, clock }: RouteDeps)
       method: 'post',
       path: '/benefits/:benefitId/suspensions',
       tag: 'benefits',
-      summary: '登记暂停：住院或入住机构期间停止居家护理（jilin-2022 §(四)）（经办人员）',
+      summary: '登记暂停：住院或入住机构期间停止居家护理（经办人员；依据见答复的 conditions）',
       description: '不填 to 表示仍在住院，待遇状态变为“暂停中”；与已登记的暂停重叠时答复 409。',
       roles: ['officer'],
       params: benefitParams,

@@ -23,8 +23,8 @@ export function registerServiceRecords(api: Api, { prisma, config, clock }: Rout
       tag: 'service-records',
       summary: '录入一次上门服务：服务人员、起止时间、项目和时长、服务前是否核实身份（该月的服务机构账号，或经办人员）',
       description:
-        '服务前应核实服务对象身份（jilin-2022 §(九)）。不在服务计划内的项目标为个人自费，须记录服务对象或监护人的同意' +
-        '（selfPaidConsent，jilin-2022 §(十)4）。暂停（住院、入住机构）期间或待遇终止后的日子答复 409。',
+        '服务前应核实服务对象身份。不在服务计划内的项目标为个人自费，须记录服务对象或监护人的同意' +
+        '（selfPaidConsent）。本地区文件有规定时，答复的 citations 引用该文件（来自规则库 careConditions）。暂停（住院、入住机构）期间或待遇终止后的日子答复 409。',
       roles: ['provider', 'officer'],
       params: z.strictObject({ benefitId: idSchema }),
       body: createServiceRecordInput,
@@ -89,7 +89,7 @@ export function registerServiceRecords(api: Api, { prisma, config, clock }: Rout
       method: 'post',
       path: '/service-records/:serviceRecordId/rating',
       tag: 'service-records',
-      summary: '评价一次服务（1–5分，可附文字）：服务对象本人或其家属、监护人，每次服务一次（jilin-2022 §(九)）',
+      summary: '评价一次服务（1–5分，可附文字）：服务对象本人或其家属、监护人，每次服务一次',
       roles: PROXY_ROLES,
       params: recordParams,
       body: ratingInput,

@@ -1,6 +1,7 @@
 // Benefits: an approved application becomes a benefit with one care mode and one provider at a time
 // (jinjiang-2023 §二(四)1), starting the month the rules give (benefitStart); a change of mode or provider
-// takes effect at the next month boundary; hospital or institutional stays suspend it (jilin-2022 §(四)).
+// takes effect at the next month boundary; hospital or institutional stays suspend it. Which document says
+// so for a region comes from the rules' careConditions (care-conditions.ts), 'practice' where none does.
 // Decision: an officer creates the benefit from an approved application (the family's choice of mode and
 // provider is recorded by the officer); it is not created automatically on approval, because an approval
 // can still be followed by an objection and a reassessment.
@@ -22,7 +23,6 @@ import {
   REGION_NAMES,
   type BenefitState,
   type CareModeId,
-  type Cite,
   type GradeId,
   type RegionId,
 } from '@changhu/rules';
@@ -36,6 +36,7 @@ import { careModeSchema, dateSchema, idSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
 import { currentClientBenefitIds, personScope } from './access';
 import { checkGrade } from './grade-check';
+import { citesOf, conditionOf, conditionsFor } from './care-conditions';
 import { BENEFIT_INCLUDE, gradeFor, planFor, stateOn, type FullBenefit } from './benefit-months';
 import { putInInbox } from './inbox';
 import { benefitNotice, shortDate, type NoticeTemplates } from './notices';
@@ -54,10 +55,6 @@ export const SUSPENSION_REASON_NAMES: Record<(typeof SUSPENSION_REASONS)[number]
   'institution-stay': '入住机构接受照护',
   other: '其他原因',
 };
-/** jilin-2022 §(四): home care stops during a hospital stay or institutional care. */
-export const SUSPENSION_CITE: Cite = { doc: 'jilin-2022', clause: '§(四)' };
-/** jinjiang-2023 §二(四)1: one care mode at a time. */
-export const ONE_MODE_CITE: Cite = { doc: 'jinjiang-2023', clause: '§二(四)1' };
 
 /**
  * Care modes with residence, in which the person stays at the provider (a bed of an institution or of a
@@ -169,6 +166,18 @@ export const benefitView = z.object({
   plans: z.array(planView),
   planItems: z.array(z.string()),
   suspensions: z.array(suspensionView),
+  conditions: z
+    .array(
+      z.object({
+        code: z.string(),
+        text: z.string(),
+        basis: z
+          .enum(['rule', 'practice'])
+          .describe('rule：本地区文件的规定（见 cite）；practice：通行做法，本地区文件未写明'),
+        cite: z.array(z.object({ doc: z.string(), clause: z.string() })),
+      }),
+    )
+    .describe('当前护理方式下享受待遇的条件（来自规则库 careConditions）'),
   citations: z.array(z.object({ doc: z.string(), clause: z.string() })),
 });
 export type BenefitView = z.output<typeof benefitView>;
@@ -297,7 +306,11 @@ export class BenefitService {
         to: s.toDate,
         note: s.note,
       })),
-      citations: [...benefitStart(b.approvalDate, region).citations, ONE_MODE_CITE],
+      conditions: conditionsFor(region, current.careMode),
+      citations: [
+        ...benefitStart(b.approvalDate, region).citations,
+        ...citesOf(region, current.careMode, ['one-mode-at-a-time']),
+      ],
     };
   }
 
@@ -562,7 +575,10 @@ export class BenefitService {
         providerId,
         ...(input.planItems ? { planItems: input.planItems } : {}),
         ...(movesPlace ? { placeReleased: heldBefore?.providerId ?? null, placeTaken: heldAfter ?? null } : {}),
-        citations: [ONE_MODE_CITE],
+        ...(() => {
+          const c = conditionOf(region, careMode, 'one-mode-at-a-time');
+          return { basis: c.basis, citations: c.cite };
+        })(),
       });
       const what =
         careMode !== before.careMode
@@ -624,7 +640,11 @@ export class BenefitService {
       await this.event(tx, b, user, 'suspend', state, reasonName, {
         from: input.from,
         to,
-        citations: [SUSPENSION_CITE],
+        ...(() => {
+          const mode = planFor(b.plans, input.from.slice(0, 7))?.careMode ?? b.plans[0].careMode;
+          const c = conditionOf(b.region, mode, 'suspended-during-stay');
+          return { basis: c.basis, citations: c.cite };
+        })(),
         ...(resettled.length ? { resettled } : {}),
       });
       const remark =

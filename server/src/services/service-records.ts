@@ -3,12 +3,13 @@
 // consent of the person or guardian (jilin-2022 §(十)4); afterwards the person or a proxy rates the visit
 // once, 1–5 (jilin-2022 §(九) 满意度评价), which feeds the provider's score.
 import { z } from 'zod';
-import { chineseDate, chineseMonth, FenSchema, type Cite } from '@changhu/rules';
+import { chineseDate, chineseMonth, FenSchema } from '@changhu/rules';
 import type { Db } from '../db';
 import type { Prisma, Provider, ServiceVisit } from '../generated/prisma/client';
 import { badInput, conflict, forbidden, notFound, type ErrorDetail } from '../lib/errors';
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
 import { idSchema, instantSchema, nameSchema } from '../lib/schemas';
+import { citesOf } from './care-conditions';
 import { IDENTITY_METHOD_NAMES, IDENTITY_METHODS, SELF_PAID_CONSENT_METHODS } from '../lib/visits';
 import { shanghaiDate, type Clock } from '../lib/time';
 import type { Config } from '../config';
@@ -16,12 +17,6 @@ import { isCoveredDay, planFor } from './benefit-months';
 import { BenefitService, benefitScope } from './benefits';
 
 export { IDENTITY_METHODS, IDENTITY_METHOD_NAMES, SELF_PAID_CONSENT_METHODS };
-
-export const SERVICE_CITES: Record<'identity' | 'selfPaid' | 'rating', Cite> = {
-  identity: { doc: 'jilin-2022', clause: '§(九)' },
-  selfPaid: { doc: 'jilin-2022', clause: '§(十)4' },
-  rating: { doc: 'jilin-2022', clause: '§(九)' },
-};
 
 const isoDateTime = (label: string) => instantSchema(label, '2026-06-02T09:00:00+08:00');
 
@@ -57,7 +52,7 @@ export const createServiceRecordInput = z
         }),
       })
       .optional()
-      .describe('有服务计划外的项目时必填：服务对象或监护人同意自费的记录（jilin-2022 §(十)4）'),
+      .describe('有服务计划外的项目时必填：服务对象或监护人同意自费的记录'),
   })
   .superRefine((v, ctx) => {
     if (v.identityChecked && !v.identityMethod) {
@@ -126,8 +121,11 @@ interface StoredItem {
   priceFen: number | null;
 }
 
-type VisitRow = ServiceVisit & { provider: Provider; benefit: { person: { name: string } } };
-const INCLUDE = { provider: true, benefit: { include: { person: true } } } as const;
+type VisitRow = ServiceVisit & {
+  provider: Provider;
+  benefit: { region: string; person: { name: string }; plans: { fromMonth: string; careMode: string }[] };
+};
+const INCLUDE = { provider: true, benefit: { include: { person: true, plans: true } } } as const;
 
 export class ServiceRecordService {
   private readonly benefits: BenefitService;
@@ -164,7 +162,11 @@ export class ServiceRecordService {
         v.rating !== null
           ? { score: v.rating, comment: v.ratingComment, ratedAt: (v.ratedAt ?? v.createdAt).toISOString() }
           : null,
-      citations: [SERVICE_CITES.identity, ...(items.some((i) => i.selfPaid) ? [SERVICE_CITES.selfPaid] : [])],
+      // Cited only where the region's document says so (the rules' careConditions), e.g. jilin home care.
+      citations: citesOf(v.benefit.region, planFor(v.benefit.plans, v.date.slice(0, 7))?.careMode ?? '', [
+        'identity-check',
+        ...(items.some((i) => i.selfPaid) ? (['beyond-plan-self-paid'] as const) : []),
+      ]),
     };
   }
 
