@@ -212,9 +212,7 @@ describe('who sees whom', () => {
     expect(grant.body.granteePhone).toBe('138****0002');
     expect((await t.http.get(`/api/v1/persons/${p.id}`).set(bearer(tokens['community-worker']))).status).toBe(200);
 
-    const revoke = await t.http
-      .delete(`/api/v1/persons/${p.id}/consents/${grant.body.id}`)
-      .set(bearer(tokens.officer));
+    const revoke = await t.http.delete(`/api/v1/persons/${p.id}/consents/${grant.body.id}`).set(bearer(tokens.officer));
     expect(revoke.status).toBe(200);
     expect((await t.http.get(`/api/v1/persons/${p.id}`).set(bearer(tokens['community-worker']))).status).toBe(404);
   });
@@ -274,5 +272,19 @@ describe('personal data in logs', () => {
     expect(masked).not.toContain('13812345678');
     expect(masked).not.toContain('123456');
     expect(masked).not.toContain('secret');
+  });
+});
+
+describe('changing the address', () => {
+  it('an empty address is refused with a clear Chinese message, and nothing is lost', async () => {
+    const p = await addPerson(t, tokens.resident);
+    for (const address of ['', '   ']) {
+      const res = await t.http.patch(`/api/v1/persons/${p.id}`).set(bearer(tokens.resident)).send({ address });
+      expect(res.status).toBe(400);
+      expectErrorShape(res.body);
+      expect(res.body.error.message).toContain('请填写居住地址');
+    }
+    const after = await t.http.get(`/api/v1/persons/${p.id}`).set(bearer(tokens.resident));
+    expect(after.body.address).toBe('温州市鹿城区测试路1号');
   });
 });

@@ -215,3 +215,16 @@ describe('officers and admins keep the directory', () => {
     expect(persons.body).toEqual([]);
   });
 });
+
+describe('an empty position', () => {
+  it('`lat=&lng=` is no position: no distances, sorted as without one', async () => {
+    const empty = await t.http.get('/api/v1/providers?lat=&lng=');
+    const none = await t.http.get('/api/v1/providers');
+    expect(empty.status).toBe(200);
+    expect(empty.body.map((p: { id: string }) => p.id)).toEqual(none.body.map((p: { id: string }) => p.id));
+    expect(empty.body.every((p: { distanceMeters?: number | null }) => p.distanceMeters == null)).toBe(true);
+    const half = await t.http.get('/api/v1/providers?lat=28&lng=');
+    expect(half.status).toBe(400);
+    expect(half.body.error.details[0].path).toBe('lng');
+  });
+});

@@ -13,6 +13,12 @@ import { Access, personScope, seesFullPersonalData } from './access';
 export const RELATIONSHIPS = ['self', 'spouse', 'child', 'relative', 'guardian', 'community-help', 'other'] as const;
 export const CONSENT_METHODS = ['self', 'in-person', 'phone-recorded', 'written'] as const;
 
+const addressSchema = z
+  .string({ error: '请填写居住地址' })
+  .trim()
+  .min(1, '请填写居住地址，上门评估和护理都要用到')
+  .max(200, '地址不能超过200个字');
+
 const idNumberField = z
   .string({ error: '请填写身份证号' })
   .trim()
@@ -31,7 +37,7 @@ export const createPersonInput = z.strictObject({
   district: districtSchema.optional(),
   insurance: insuranceSchema,
   phone: phoneSchema,
-  address: z.string().trim().min(1, '请填写居住地址').max(200, '地址不能超过200个字'),
+  address: addressSchema,
   relationship: z.enum(RELATIONSHIPS, { error: `与参保人的关系可选：${RELATIONSHIPS.join('、')}` }),
   consent: consentInput.optional().describe('代他人办理时必填：参保人同意由您代办的记录'),
 });
@@ -42,7 +48,7 @@ export const updatePersonInput = z.strictObject({
   district: districtSchema.nullable().optional(),
   insurance: insuranceSchema.optional(),
   phone: phoneSchema.optional(),
-  address: z.string().trim().min(1).max(200).optional(),
+  address: addressSchema.optional(),
 });
 
 export const addConsentInput = consentInput.extend({

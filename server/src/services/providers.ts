@@ -78,11 +78,16 @@ export const updateProviderInput = z.strictObject(providerFields).partial();
 
 export const PROVIDER_SORTS = ['distance', 'rating', 'free-places', 'name'] as const;
 
+/** A coordinate from the query string; an empty one (`lat=`) is no position, never 0. */
 const coordinate = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label}应为数字` })
-    .min(min, `${label}应在 ${min} 到 ${max} 之间`)
-    .max(max, `${label}应在 ${min} 到 ${max} 之间`);
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ error: `${label}应为数字` })
+      .min(min, `${label}应在 ${min} 到 ${max} 之间`)
+      .max(max, `${label}应在 ${min} 到 ${max} 之间`)
+      .optional(),
+  );
 
 export const searchProvidersQuery = z
   .strictObject({
@@ -90,8 +95,8 @@ export const searchProvidersQuery = z
     district: districtSchema.optional(),
     mode: careModeSchema.optional(),
     q: z.string().trim().max(40, '关键词不能超过40个字').optional().describe('按机构名称或地址查找'),
-    lat: coordinate('纬度（lat）', -90, 90).optional(),
-    lng: coordinate('经度（lng）', -180, 180).optional(),
+    lat: coordinate('纬度（lat）', -90, 90),
+    lng: coordinate('经度（lng）', -180, 180),
     sort: z
       .enum(PROVIDER_SORTS, { error: `排序方式可选：${PROVIDER_SORTS.join('、')}` })
       .optional()
