@@ -58,6 +58,21 @@ const rows: Row[] = [
     ['draft-document', 'cap-on-eligible-cost'],
     'wenzhou-2023 §二(五)',
   ],
+  // No covered day: the prorated cap is 0, the policy's cap and ratio stay what they are.
+  [
+    'no day covered in wenzhou',
+    { ...wz, careMode: 'home', grade: 'severe-3', monthlyBillFen: 100, month: '2024-02', daysCovered: 0 },
+    {
+      monthlyCapFen: 298000,
+      proratedCapFen: 0,
+      eligibleCostFen: 0,
+      fundRatio: 0.8,
+      fundPaysFen: 0,
+      personPaysFen: 100,
+    },
+    ['prorated'],
+    'wenzhou-2023 §四(四)',
+  ],
   // The digest: 15 days of a 30-day month → cap 1,490.
   [
     'digest part month',

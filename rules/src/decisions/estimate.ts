@@ -217,14 +217,15 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
       return unknown();
     }
   }
-  if (days === 0) {
-    t.note('prorated', '当月没有享受待遇的天数，基金不支付。');
-    return nothing();
-  }
   regionalConditions(t, region, careMode);
 
   // The cap on the eligible cost.
   const capR = capRule(region, careMode, grade);
+  if (days === 0 && !(capR && segmentAt(capR, date).kind === 'value')) {
+    // With a cap, proration brings it to 0 below; without one, no covered day means nothing is paid.
+    t.note('prorated', '当月没有享受待遇的天数，基金不支付。');
+    return nothing();
+  }
   let monthlyCapFen: number | null = null;
   let proratedCapFen: number | undefined;
   let eligible: number | null = bill;
