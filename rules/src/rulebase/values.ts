@@ -509,12 +509,15 @@ const WZ_RESIDENT_2023: Contribution = {
 };
 const WZ_LATER = '温州市医疗保障部门根据基金运行情况动态调整（文件只写明2023年标准）';
 const wzContribution = (id: string, label: string, c2023: Contribution): Rule<Contribution> =>
-  rule(`contribution.wenzhou.${id}`, label, 'fen/person-year', [
-    ...timeline<Contribution>([
+  rule(
+    `contribution.wenzhou.${id}`,
+    label,
+    'fen/person-year',
+    timeline<Contribution>([
       { doc: WZ, body: value(c2023, cite(WZ, '§二(三)')) },
       { doc: WZ, from: '2024-01-01', body: setLocally<Contribution>(WZ_LATER, [cite(WZ, '§二(三)')], c2023) },
     ]),
-  ]);
+  );
 
 const JJ_EMPLOYEE: Contribution = {
   totalFen: 9000,
