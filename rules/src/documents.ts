@@ -114,9 +114,3 @@ export const REGION_DOCUMENTS: Record<RegionId, DocId[]> = {
   // Jilin City is a jilin-2017 pilot city but not in jilin-2022's home-care list (§(三)).
   'jilin-city': ['jilin-2017'],
 };
-
-/** Short names for user-facing text. */
-export function docShortName(id: DocId): string {
-  const doc = getDocument(id);
-  return doc.number ? `《${doc.title}》（${doc.number}）` : `《${doc.title}》`;
-}

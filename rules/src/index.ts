@@ -7,6 +7,7 @@ export * from './errors';
 export * from './schemas';
 export * from './documents';
 export * from './clauses';
+export * from './names';
 export {
   allRules,
   segmentAt,

@@ -1,7 +1,8 @@
 // The readings the product makes where a seed's words leave room (policy-digest.md, "Interpretations").
 // Each lives here once; every result it touches carries its note.
 import type { DocId } from './domain';
-import { docShortName, getDocument } from './documents';
+import { getDocument } from './documents';
+import { documentShortName } from './names';
 import { chineseDate } from './dates';
 import type { Trace } from './explain';
 import { percentOf, prorate, yuanText } from './money';
@@ -66,15 +67,15 @@ export function documentStatusNotes(t: Trace, doc: DocId, pastPeriod: boolean): 
   if (d.draft) {
     t.note(
       'draft-document',
-      `${docShortName(doc)}是征求意见稿，不是正式发布的文件。这里的数字只供参考，以正式文件和当地医保部门的通知为准。`,
+      `${documentShortName(doc)}还没有正式发布，这里的数字只供参考，以正式文件和当地医保部门的通知为准。`,
       d.cite,
     );
   }
   if (pastPeriod && d.inForce.to) {
     t.note(
       'document-expired',
-      `${docShortName(doc)}的期限到${chineseDate(d.inForce.to)}为止，已经过期。` +
-        '接替它的文件不在本系统的规则库中，下面按它最后的规定说明，仅供参考，请向当地医保部门确认现行标准。',
+      `${documentShortName(doc)}的期限到${chineseDate(d.inForce.to)}为止，已经过期。` +
+        '接替它的文件不在我们收录的政策文件中，下面按它最后的规定说明，仅供参考，请向当地医保部门确认现行标准。',
       d.cite,
     );
   }
