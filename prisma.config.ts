@@ -1,5 +1,5 @@
 // Prisma CLI configuration: Prisma 6.19 with the WASM schema engine and the better-sqlite3 adapter,
-// which works offline (see ../shared/docs/toolchain.md). DATABASE_URL is honoured; the default file
+// which works offline (no engine download). DATABASE_URL is honoured; the default file
 // lives under <repo>/data/ (gitignored).
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,8 +1,17 @@
-// Pure parser: seed document text -> clauses. No I/O, so the test can re-run it against the checked-in JSON.
+// Pure parser: law text (rules/law) -> clauses. No I/O, so the test can re-run it against the checked-in JSON.
 import type { Clause } from '../src/clauses';
 import type { DocId } from '../src/domain';
 
-/** Seed file of each document in ../shared/seeds (see the README there). */
+/** File of each document in rules/law (see the README there). */
+export const LAW_FILES: Readonly<Record<DocId, string>> = {
+  'jilin-2022': 'jilin-2022.txt',
+  'jilin-2017': 'jilin-2017.txt',
+  'wenzhou-2023': 'wenzhou-2023.txt',
+  'jinjiang-2023': 'jinjiang-2023.txt',
+  'jining-2022': 'jining-2022.txt',
+};
+
+/** The originals' file names, for the optional byte-for-byte check against the project's seeds folder. */
 export const SEED_FILES: Readonly<Record<DocId, string>> = {
   'jilin-2022': '000_eae6cac11a5e34ad.txt',
   'jilin-2017': '001_2ef04719ff02ea72.txt',
@@ -204,11 +213,8 @@ export function extractClauses(docId: DocId, text: string): Clause[] {
   return clauses;
 }
 
-/** All documents, keyed in SEED_FILES order; readSeed returns a seed file's text. */
-export function extractAll(readSeed: (file: string) => string): Record<DocId, Clause[]> {
-  const entries = (Object.keys(SEED_FILES) as DocId[]).map((doc) => [
-    doc,
-    extractClauses(doc, readSeed(SEED_FILES[doc])),
-  ]);
+/** All documents, keyed in LAW_FILES order; readLaw returns a law file's text. */
+export function extractAll(readLaw: (file: string) => string): Record<DocId, Clause[]> {
+  const entries = (Object.keys(LAW_FILES) as DocId[]).map((doc) => [doc, extractClauses(doc, readLaw(LAW_FILES[doc]))]);
   return Object.fromEntries(entries) as Record<DocId, Clause[]>;
 }

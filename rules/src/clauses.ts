@@ -1,5 +1,5 @@
 // The words of the seed documents, clause by clause, so every Cite resolves to text.
-// Data: ./data/clauses.json, generated from ../shared/seeds by rules/scripts/extract-clauses.ts.
+// Data: ./data/clauses.json, generated from rules/law by rules/scripts/extract-clauses.ts.
 import type { DocId } from './domain';
 import clauses from './data/clauses.json';
 

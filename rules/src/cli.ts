@@ -1,4 +1,4 @@
-// `npm run -s rules -- estimate '<json>'`: the contract's answers without a server (api-contract.md).
+// `npm run -s rules -- estimate '<json>'`: the contract's answers without a server (docs/api-contract.md).
 import { RulesInputError } from './errors';
 import { estimate } from './decisions/estimate';
 import { eligibility } from './decisions/eligibility';

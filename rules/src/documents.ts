@@ -1,7 +1,7 @@
 import type { DocId, RegionId } from './domain';
 import type { Cite } from './types';
 
-/** The rule base: the five seed documents (../shared/seeds/README.md) with their periods. */
+/** The rule base: the five documents of rules/law (README there) with their periods. */
 export interface PolicyDocument {
   id: DocId;
   title: string;

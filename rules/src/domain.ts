@@ -1,4 +1,4 @@
-// Ids of ../shared/docs/domain.md: every part of the project speaks these.
+// Ids of docs/domain.md: every part of the project speaks these.
 
 export const DOC_IDS = ['jilin-2022', 'jilin-2017', 'wenzhou-2023', 'jinjiang-2023', 'jining-2022'] as const;
 export type DocId = (typeof DOC_IDS)[number];

@@ -1,4 +1,4 @@
-// The readings the product makes where a seed's words leave room (policy-digest.md, "Interpretations").
+// The readings the product makes where a seed's words leave room (README, "Interpretations the product makes").
 // Each lives here once; every result it touches carries its note.
 import type { DocId } from './domain';
 import { getDocument } from './documents';

@@ -3,11 +3,23 @@ import * as path from 'path';
 import checkedIn from '../src/data/clauses.json';
 import { clauseText, getClause, hasClause, listClauses } from '../src/clauses';
 import { DOC_IDS, type DocId } from '../src/domain';
-import { chineseNumeral, extractAll, extractClauses, normaliseLine } from '../scripts/clause-parser';
+import {
+  chineseNumeral,
+  extractAll,
+  extractClauses,
+  LAW_FILES,
+  normaliseLine,
+  SEED_FILES,
+} from '../scripts/clause-parser';
+import { LAW_DIR } from '../scripts/extract-clauses';
 
-// Seeds live in ../shared/seeds beside the repo root, locally and in CI.
-const SEED_DIR = path.resolve(__dirname, '../../../shared/seeds');
-const readSeed = (file: string): string => fs.readFileSync(path.join(SEED_DIR, file), 'utf8');
+// The law lives in the repository (rules/law); nothing here needs a folder beside it.
+const readLaw = (file: string): string => fs.readFileSync(path.join(LAW_DIR, file), 'utf8');
+
+// A maintainer who has the project's original seeds (a `shared/seeds` folder beside the repository, or
+// CHANGHU_SEEDS_DIR) also checks that the copies in rules/law are the originals, byte for byte.
+const SEEDS_DIR = process.env.CHANGHU_SEEDS_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'seeds');
+const haveSeeds = fs.existsSync(path.join(SEEDS_DIR, SEED_FILES['wenzhou-2023']));
 
 /** Every clause the rules module cites, with words its text must contain. */
 const CITED: Record<DocId, Record<string, string[]>> = {
@@ -169,10 +181,26 @@ describe('API', () => {
 });
 
 describe('extraction', () => {
-  test('re-running the extraction on the seeds yields exactly the checked-in JSON', () => {
-    expect(extractAll(readSeed)).toStrictEqual(checkedIn);
+  test('re-running the extraction on rules/law yields exactly the checked-in JSON', () => {
+    expect(extractAll(readLaw)).toStrictEqual(checkedIn);
     expect(Object.keys(checkedIn)).toEqual([...DOC_IDS]);
   });
+
+  test('rules/law holds the five documents and nothing else', () => {
+    const files = fs.readdirSync(LAW_DIR).filter((f) => f.endsWith('.txt'));
+    expect(files.sort()).toEqual(Object.values(LAW_FILES).sort());
+    const readme = fs.readFileSync(path.join(LAW_DIR, 'README.md'), 'utf8');
+    for (const doc of DOC_IDS) expect(readme).toContain(`\`${doc}\``);
+  });
+
+  (haveSeeds ? test.each([...DOC_IDS]) : test.skip.each([...DOC_IDS]))(
+    '%s in rules/law is the original seed, byte for byte',
+    (doc) => {
+      const copy = fs.readFileSync(path.join(LAW_DIR, LAW_FILES[doc]));
+      const original = fs.readFileSync(path.join(SEEDS_DIR, SEED_FILES[doc]));
+      expect(copy.equals(original)).toBe(true);
+    },
+  );
 
   test('chinese numerals', () => {
     expect(['一', '九', '十', '十一', '十五', '二十', '二十三'].map(chineseNumeral)).toEqual([

@@ -1,4 +1,4 @@
-// The eligibility check of api-contract.md: can this person receive LTCI benefits, and what to do next.
+// The eligibility check of docs/api-contract.md: can this person receive LTCI benefits, and what to do next.
 import { GRADE_LEVEL, GRADE_NAMES, REGION_NAMES, isJilinRegion } from '../domain';
 import { chineseDate, todayInShanghai } from '../dates';
 import { Trace } from '../explain';

@@ -1,4 +1,4 @@
-// The cost estimate of api-contract.md: what the fund pays and what the family pays for one month's bill.
+// The cost estimate of docs/api-contract.md: what the fund pays and what the family pays for one month's bill.
 import {
   type CareModeId,
   CARE_MODE_IDS,

@@ -1,5 +1,5 @@
 // The national disability assessment standard as data: the one place a reviewer corrects a value.
-// Source and status marks: ../../../shared/docs/assessment-standard.md.
+// Source: the national standard 医保办发〔2021〕37号 (长期护理失能等级评估标准（试行）) and its attachment.
 //
 // Status of each value:
 //   confirmed   a source quotes the value;
