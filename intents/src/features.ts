@@ -1,0 +1,222 @@
+// What the classifier sees of a message. NLP.js's Chinese tokenizer splits domain words (失能 → 失|能)
+// and its stemmer turns tokens into pinyin; we replace both with our own features: the text with
+// typos, dialect and synonyms folded to one spelling, entity values replaced by their type (a region or
+// an amount says nothing about the intent, only that one is there), then character unigrams and bigrams.
+import { extractEntities, foldWidth, type EntityType } from './entities';
+
+/** Bump when the features change: a model trained on other features is retrained. */
+export const FEATURES_VERSION = 3;
+
+/**
+ * Spellings folded to one form, longest first. Left: what people type (typos by pinyin input,
+ * dialect, family words, short forms); right: the form the corpus uses.
+ */
+const FOLD: [string, string][] = [
+  // the insurance itself
+  ['长护险', '长护险'],
+  ['长护通', '长护通'],
+  ['长期护理保险', '长护险'],
+  ['长期护理险', '长护险'],
+  ['长期照护保险', '长护险'],
+  ['长期护理', '长护险'],
+  ['长护保险', '长护险'],
+  ['长护线', '长护险'],
+  ['长户险', '长护险'],
+  ['长护鲜', '长护险'],
+  ['常护险', '长护险'],
+  ['长互险', '长护险'],
+  ['长沪险', '长护险'],
+  ['长护显', '长护险'],
+  ['常户险', '长护险'],
+  ['长护', '长护险'],
+  ['护理险', '长护险'],
+  ['护理保险', '长护险'],
+  ['长护险险', '长护险'],
+  // disability
+  ['湿能', '失能'],
+  ['失育', '失能'],
+  ['师能', '失能'],
+  ['瘫在床上', '卧床'],
+  ['瘫床上', '卧床'],
+  ['瘫在床', '卧床'],
+  ['瘫床', '卧床'],
+  ['躺在床上', '卧床'],
+  ['躺床上', '卧床'],
+  ['卧床不起', '卧床'],
+  ['下不了床', '卧床'],
+  ['起不来床', '卧床'],
+  ['起不了床', '卧床'],
+  ['瘫痪', '瘫'],
+  ['鉴定', '评估'],
+  ['评定', '评估'],
+  ['测评', '评估'],
+  ['平估', '评估'],
+  ['评古', '评估'],
+  ['评佔', '评估'],
+  // family and elderly voices: whoever is cared for is 老人
+  ['俺老娘', '老人'],
+  ['俺娘', '老人'],
+  ['俺妈', '老人'],
+  ['俺爹', '老人'],
+  ['俺爸', '老人'],
+  ['我老娘', '老人'],
+  ['我老妈', '老人'],
+  ['我老爸', '老人'],
+  ['老母亲', '老人'],
+  ['老父亲', '老人'],
+  ['老爷子', '老人'],
+  ['老太太', '老人'],
+  ['老太婆', '老人'],
+  ['老头子', '老人'],
+  ['老两口', '老人'],
+  ['家里老人', '老人'],
+  ['家中老人', '老人'],
+  ['老人家', '老人'],
+  ['老年人', '老人'],
+  ['我妈妈', '老人'],
+  ['我爸爸', '老人'],
+  ['我母亲', '老人'],
+  ['我父亲', '老人'],
+  ['我娘', '老人'],
+  ['我爹', '老人'],
+  ['我妈', '老人'],
+  ['我爸', '老人'],
+  ['老娘', '老人'],
+  ['老妈', '老人'],
+  ['老爸', '老人'],
+  ['老爹', '老人'],
+  ['老伴儿', '老人'],
+  ['老伴', '老人'],
+  ['婆婆', '老人'],
+  ['公公', '老人'],
+  ['奶奶', '老人'],
+  ['爷爷', '老人'],
+  ['外婆', '老人'],
+  ['外公', '老人'],
+  ['姥姥', '老人'],
+  ['姥爷', '老人'],
+  ['岳母', '老人'],
+  ['岳父', '老人'],
+  ['丈母娘', '老人'],
+  ['老丈人', '老人'],
+  ['母亲', '老人'],
+  ['父亲', '老人'],
+  // question words
+  ['咋个办', '怎么办'],
+  ['咋整', '怎么办'],
+  ['咋弄', '怎么办'],
+  ['咋办', '怎么办'],
+  ['怎么整', '怎么办'],
+  ['怎么弄', '怎么办'],
+  ['怎么搞', '怎么办'],
+  ['咋样', '怎么样'],
+  ['咋个', '怎么'],
+  ['咋', '怎么'],
+  ['怎样', '怎么'],
+  ['如何', '怎么'],
+  ['怎莫', '怎么'],
+  ['怎末', '怎么'],
+  ['怎么么', '怎么'],
+  ['啥子', '什么'],
+  ['神马', '什么'],
+  ['甚么', '什么'],
+  ['什么么', '什么'],
+  ['啥', '什么'],
+  ['哪儿', '哪里'],
+  ['哪里里', '哪里'],
+  ['哪块', '哪里'],
+  ['搁哪', '哪里'],
+  ['可不可以', '能不能'],
+  ['能否', '能不能'],
+  ['行不行', '能不能'],
+  ['中不中', '能不能'],
+  ['有没有', '有没'],
+  ['多少钱', '多少'],
+  ['几多', '多少'],
+  ['好多钱', '多少'],
+  // people and places on the hotline
+  ['人工客服', '人工'],
+  ['人工服务', '人工'],
+  ['真人', '人工'],
+  ['活人', '人工'],
+  ['坐席', '人工'],
+  ['客服人员', '人工'],
+  ['工作人员', '人工'],
+  ['医保局', '医保部门'],
+  ['医保中心', '医保部门'],
+  ['医保所', '医保部门'],
+  ['医保站', '医保部门'],
+  ['医保窗口', '医保部门'],
+  ['医疗保障局', '医保部门'],
+  ['社保局', '社保部门'],
+  ['社保中心', '社保部门'],
+  ['人社局', '社保部门'],
+  // pronouns and particles of dialect
+  ['俺们', '我们'],
+  ['俺', '我'],
+  ['咱家', '我家'],
+];
+
+const FOLD_KEYS = FOLD.map(([k]) => k).sort((a, b) => b.length - a.length);
+const FOLD_MAP = new Map(FOLD);
+const FOLD_RE = new RegExp(FOLD_KEYS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+/** Entity types whose value says nothing about the intent: replaced by a type marker. */
+const MARKED: Partial<Record<EntityType, string>> = {
+  region: '¤place',
+  district: '¤place',
+  amountFen: '¤money',
+  date: '¤date',
+  disabilityMonths: '¤months',
+  grade: '¤grade',
+};
+
+/** Characters that carry no meaning alone (they still count inside bigrams: 你好, 能不能). */
+const STOP_CHARS = new Set(
+  '的了吗呢啊吧呀哦嘛么哈啦嗯哎唉噢喔诶呃哇咯滴得着过把被就都也还又很太挺好个这那是在有和与或及请您你我他她它们'.split(
+    '',
+  ),
+);
+
+export function fold(text: string): string {
+  return foldWidth(text)
+    .toLowerCase()
+    .replace(FOLD_RE, (w) => FOLD_MAP.get(w) ?? w);
+}
+
+/** The text with entities replaced by markers, folded: what the tokens are taken from. */
+export function prepare(text: string): string {
+  const folded = fold(text);
+  const entities = extractEntities(folded, { today: '2000-01-01' });
+  let out = '';
+  let at = 0;
+  for (const e of entities) {
+    const mark = MARKED[e.type];
+    if (!mark) continue;
+    out += folded.slice(at, e.start) + ` ${mark} `;
+    at = e.end;
+  }
+  return out + folded.slice(at);
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Tokens: markers and Latin words as they are; Chinese runs as unigrams (no particles) and bigrams. */
+export function featureTokens(text: string): string[] {
+  const prepared = prepare(text);
+  const tokens: string[] = [];
+  const parts = prepared.split(/(¤[a-z]+|[a-z0-9]+)|[^\u3400-\u9fff¤a-z0-9]+/).filter((x) => x);
+  for (const part of parts) {
+    if (part.startsWith('¤') || /^[a-z0-9]+$/.test(part)) {
+      tokens.push(/^[0-9]+$/.test(part) ? '¤num' : part);
+      continue;
+    }
+    if (!CJK.test(part)) continue;
+    const chars = [...part];
+    for (let i = 0; i < chars.length; i += 1) {
+      if (!STOP_CHARS.has(chars[i])) tokens.push(chars[i]);
+      if (i + 1 < chars.length) tokens.push(chars[i] + chars[i + 1]);
+    }
+  }
+  return tokens;
+}

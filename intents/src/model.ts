@@ -1,0 +1,230 @@
+// Training, saving and loading the NLP.js model, with our own features and a tuned None threshold.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NlpManager } from 'node-nlp';
+import { FEATURES_VERSION, featureTokens } from './features';
+import { isIntentId, type Classification, type Classifier, type IntentId } from './ids';
+
+/** intents/ (this file is in intents/src or intents/dist). */
+export const PACKAGE_DIR = path.resolve(__dirname, '..');
+export const CORPUS_PATH = path.join(PACKAGE_DIR, 'data', 'corpus.json');
+export const DEFAULT_MODEL_PATH = path.join(PACKAGE_DIR, 'model', 'model.nlp');
+/** Files whose change makes the model stale. */
+const SOURCES = [CORPUS_PATH];
+
+export interface CorpusFile {
+  name: string;
+  locale: string;
+  data: { intent: string; utterances: string[] }[];
+}
+
+export interface Example {
+  intent: IntentId;
+  text: string;
+}
+
+/** Every corpus file present, merged by intent. */
+export function readCorpus(): CorpusFile {
+  const merged: CorpusFile = { name: 'changhu', locale: 'zh-CN', data: [] };
+  for (const file of SOURCES) {
+    if (!fs.existsSync(file)) continue;
+    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as CorpusFile;
+    for (const d of c.data) {
+      if (!isIntentId(d.intent)) throw new Error(`${path.basename(file)}: unknown intent ${d.intent}`);
+      const into = merged.data.find((x) => x.intent === d.intent);
+      if (into) into.utterances.push(...d.utterances);
+      else merged.data.push({ intent: d.intent, utterances: [...d.utterances] });
+    }
+  }
+  return merged;
+}
+
+/** FNV-1a: a stable split that does not move when other lines are added. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i += 1) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** One utterance in five (by hash) is kept out of training: the validation split the threshold is tuned on. */
+export function isValidation(text: string): boolean {
+  return fnv(text) % 5 === 0;
+}
+
+export function splitCorpus(corpus: CorpusFile = readCorpus()): { train: Example[]; validation: Example[] } {
+  const train: Example[] = [];
+  const validation: Example[] = [];
+  for (const d of corpus.data) {
+    for (const text of d.utterances) {
+      (isValidation(text) ? validation : train).push({ intent: d.intent as IntentId, text });
+    }
+  }
+  return { train, validation };
+}
+
+export function corpusHash(): string {
+  const h = createHash('sha256');
+  h.update(`features ${FEATURES_VERSION}\n`);
+  for (const file of SOURCES) if (fs.existsSync(file)) h.update(fs.readFileSync(file));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** One row of the threshold trade-off on the validation split. */
+export interface CurvePoint {
+  threshold: number;
+  accuracy: number;
+  noneRecall: number;
+  /** Share of in-scope questions wrongly sent to None. */
+  falseNone: number;
+}
+
+export interface ModelMeta {
+  hash: string;
+  threshold: number;
+  trainMs: number;
+  trainedAt: string;
+  trainSize: number;
+  validationSize: number;
+  curve: CurvePoint[];
+}
+
+function newManager(): NlpManager {
+  const manager = new NlpManager({
+    languages: ['zh'],
+    forceNER: false,
+    autoSave: false,
+    autoLoad: false,
+    calculateSentiment: false,
+    nlu: { log: false, useNoneFeature: true },
+  });
+  // Our tokens replace NLP.js's Chinese tokenizer and pinyin stemmer (see features.ts).
+  manager.container.register('tokenizer-zh', { tokenize: (text: string) => featureTokens(text) }, true);
+  manager.container.register('stemmer-zh', { stem: (tokens: string[]) => tokens }, true);
+  return manager;
+}
+
+async function rawClassify(manager: NlpManager, text: string): Promise<Classification> {
+  const out = await manager.nlp.nluManager.process({ locale: 'zh', utterance: text });
+  const intent = out.intent && isIntentId(out.intent) ? out.intent : 'None';
+  return { intent, score: typeof out.score === 'number' ? out.score : 0 };
+}
+
+function applyThreshold(c: Classification, threshold: number): Classification {
+  if (c.intent !== 'None' && c.score < threshold) return { intent: 'None', score: 1 - c.score };
+  return c;
+}
+
+export function curveOf(raw: { gold: IntentId; c: Classification }[]): CurvePoint[] {
+  const curve: CurvePoint[] = [];
+  for (let t = 0; t <= 0.951; t += 0.05) {
+    const threshold = Math.round(t * 100) / 100;
+    let correct = 0;
+    let none = 0;
+    let noneOk = 0;
+    let inScope = 0;
+    let falseNone = 0;
+    for (const { gold, c } of raw) {
+      const p = applyThreshold(c, threshold).intent;
+      if (p === gold) correct += 1;
+      if (gold === 'None') {
+        none += 1;
+        if (p === 'None') noneOk += 1;
+      } else {
+        inScope += 1;
+        if (p === 'None') falseNone += 1;
+      }
+    }
+    curve.push({
+      threshold,
+      accuracy: correct / raw.length,
+      noneRecall: none ? noneOk / none : 1,
+      falseNone: inScope ? falseNone / inScope : 0,
+    });
+  }
+  return curve;
+}
+
+/** The best accuracy; among equals, the middle of the plateau (least sensitive to the exact value). */
+export function pickThreshold(curve: CurvePoint[]): number {
+  const best = Math.max(...curve.map((p) => p.accuracy));
+  const plateau = curve.filter((p) => p.accuracy >= best - 1e-9);
+  return plateau[Math.floor((plateau.length - 1) / 2)].threshold;
+}
+
+/** Trains on the training split, tunes the None threshold on the validation split, writes the model. */
+export async function trainModel(modelPath: string = DEFAULT_MODEL_PATH): Promise<ModelMeta> {
+  const started = Date.now();
+  const { train, validation } = splitCorpus();
+  const manager = newManager();
+  const byIntent = new Map<string, string[]>();
+  for (const e of train) byIntent.set(e.intent, [...(byIntent.get(e.intent) ?? []), e.text]);
+  await manager.nlp.addCorpus({
+    name: 'changhu',
+    locale: 'zh-CN',
+    data: [...byIntent].map(([intent, utterances]) => ({ intent, utterances })),
+  });
+  await manager.train();
+  const trainMs = Date.now() - started;
+  const raw = [];
+  for (const e of validation) raw.push({ gold: e.intent, c: await rawClassify(manager, e.text) });
+  const curve = curveOf(raw);
+  const meta: ModelMeta = {
+    hash: corpusHash(),
+    threshold: pickThreshold(curve),
+    trainMs,
+    trainedAt: new Date().toISOString(),
+    trainSize: train.length,
+    validationSize: validation.length,
+    curve,
+  };
+  const model = JSON.parse(manager.export(true)) as Record<string, unknown>;
+  model.changhu = meta;
+  fs.mkdirSync(path.dirname(modelPath), { recursive: true });
+  const tmp = `${modelPath}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(model));
+  fs.renameSync(tmp, modelPath); // atomic: a reader never sees half a model
+  return meta;
+}
+
+export function readMeta(modelPath: string = DEFAULT_MODEL_PATH): ModelMeta | null {
+  try {
+    const model = JSON.parse(fs.readFileSync(modelPath, 'utf8')) as { changhu?: ModelMeta };
+    return model.changhu ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the model is missing, unreadable, or older than the corpus (trained on another one or other features). */
+export function isStale(modelPath: string = DEFAULT_MODEL_PATH): boolean {
+  // The corpus's content hash, not its mtime: a fresh clone touches every file but changes none.
+  if (!fs.existsSync(modelPath)) return true;
+  const meta = readMeta(modelPath);
+  return !meta || meta.hash !== corpusHash();
+}
+
+/** Trains if the model is missing or older than the corpus; returns its path. */
+export async function ensureModel(): Promise<string> {
+  if (isStale(DEFAULT_MODEL_PATH)) await trainModel(DEFAULT_MODEL_PATH);
+  return DEFAULT_MODEL_PATH;
+}
+
+/** Loads a trained model (default intents/model/model.nlp) with its tuned None threshold. */
+export async function loadClassifier(modelPath: string = DEFAULT_MODEL_PATH): Promise<Classifier> {
+  const text = fs.readFileSync(modelPath, 'utf8');
+  const model = JSON.parse(text) as { changhu?: ModelMeta };
+  const threshold = model.changhu?.threshold ?? 0.5;
+  const manager = newManager();
+  manager.import(model);
+  return {
+    async classify(input: string): Promise<Classification> {
+      const t = String(input ?? '').slice(0, 500);
+      if (!/[\u3400-\u9fffA-Za-z0-9]/.test(t)) return { intent: 'None', score: 1 };
+      return applyThreshold(await rawClassify(manager, t), threshold);
+    },
+  };
+}
