@@ -99,7 +99,9 @@ function newManager(): NlpManager {
     autoSave: false,
     autoLoad: false,
     calculateSentiment: false,
-    nlu: { log: false, useNoneFeature: true },
+    // NLP.js's none-feature sends every message with unseen bigrams to None; our trained None
+    // intent and the tuned threshold do that job (validation: 0.865 with it, 0.907 without).
+    nlu: { log: false, useNoneFeature: false },
   });
   // Our tokens replace NLP.js's Chinese tokenizer and pinyin stemmer (see features.ts).
   manager.container.register('tokenizer-zh', { tokenize: (text: string) => featureTokens(text) }, true);
@@ -108,7 +110,7 @@ function newManager(): NlpManager {
 }
 
 async function rawClassify(manager: NlpManager, text: string): Promise<Classification> {
-  const out = await manager.nlp.nluManager.process({ locale: 'zh', utterance: text });
+  const out = await manager.nlp.classify('zh', text);
   const intent = out.intent && isIntentId(out.intent) ? out.intent : 'None';
   return { intent, score: typeof out.score === 'number' ? out.score : 0 };
 }

@@ -25,6 +25,7 @@ declare module 'node-nlp' {
       nluManager: NluManager;
       settings: Record<string, unknown>;
       addCorpus(corpus: string | object): Promise<void>;
+      classify(locale: string, utterance: string): Promise<NluResult>;
     };
     settings: Record<string, unknown>;
     addDocument(locale: string, utterance: string, intent: string): void;
