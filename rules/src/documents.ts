@@ -53,7 +53,7 @@ export const DOCUMENTS: readonly PolicyDocument[] = [
     published: null,
     inForce: { from: '2023-01-01', to: '2025-12-31' },
     draft: true,
-    periodBasis: '征求意见稿，方案期为2023-2025年；规则库按此期间适用，期满后仅作为最后已知标准参考。',
+    periodBasis: '征求意见稿，方案期为2023-2025年；本系统按此期间适用，期满后仅作为最后已知标准参考。',
     cite: [{ doc: 'wenzhou-2023', clause: '§标题' }],
   },
   {
@@ -65,7 +65,7 @@ export const DOCUMENTS: readonly PolicyDocument[] = [
     published: '2023-03-20',
     inForce: { from: '2023-04-01', to: '2026-03-31' },
     draft: false,
-    periodBasis: '自2023年4月1日起施行，有效期至2026年3月31日止（§四(四)）。',
+    periodBasis: '自2023年4月1日起施行，有效期至2026年3月31日止（第四部分第（四）项）。',
     cite: [
       { doc: 'jinjiang-2023', clause: '§标题' },
       { doc: 'jinjiang-2023', clause: '§四(四)' },
@@ -81,7 +81,7 @@ export const DOCUMENTS: readonly PolicyDocument[] = [
     inForce: { from: '2022-01-01', to: null },
     draft: false,
     periodBasis:
-      '规则库文本没有标题、文号和发文日期（标题为描述性名称）；文件列为2022年市政府为民办实事，按2022年1月1日起适用，未规定有效期。',
+      '我们收录的文本没有标题、文号和发文日期（标题为描述性名称）；文件列为2022年市政府为民办实事，按2022年1月1日起适用，未规定有效期。',
     cite: [{ doc: 'jining-2022', clause: '§标题' }],
   },
 ];

@@ -41,7 +41,7 @@ export function capEligibleCost(
 export function noCapHeld(t: Trace, label: string, decidedBy: string, cite: Cite[]): void {
   t.note(
     'set-locally',
-    `${label}由${decidedBy}确定，规则库中没有这个数字；下面按全部账单费用计算，实际报销可能更少。`,
+    `${label}由${decidedBy}确定，我们收录的政策文件里没有这个数字；下面按全部账单费用计算，实际报销可能更少。`,
     cite,
   );
 }
@@ -61,13 +61,24 @@ export function indicativeFundShare(t: Trace, eligibleFen: number, percent: numb
   return fen;
 }
 
-/** A draft is said to be one; past its period a document still gives its last known values, marked as such. */
+/**
+ * A draft is said to be one; a document without a date says from when it is applied; past its period a
+ * document still gives its last known values, marked as such.
+ */
 export function documentStatusNotes(t: Trace, doc: DocId, pastPeriod: boolean): void {
   const d = getDocument(doc);
   if (d.draft) {
     t.note(
       'draft-document',
       `${documentShortName(doc)}还没有正式发布，这里的数字只供参考，以正式文件和当地医保部门的通知为准。`,
+      d.cite,
+    );
+  }
+  if (!d.draft && d.issued === null) {
+    // jining-2022 carries no date; it is "2022年市政府为民办实事", so it is applied from 1 January 2022.
+    t.note(
+      'interpretation',
+      `${documentShortName(doc)}没有写发文日期，这里按${chineseDate(d.inForce.from)}起适用。`,
       d.cite,
     );
   }

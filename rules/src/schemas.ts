@@ -60,7 +60,7 @@ function checkDistrict(region: RegionId, district: string | undefined, ctx: z.Re
     path: ['district'],
     message:
       known.length === 0
-        ? `${REGION_NAMES[region]}不需要填写区县，规则库里也没有区县“${district}”。请不填 district。`
+        ? `${REGION_NAMES[region]}不需要填写区县，我们收录的政策文件里也没有区县“${district}”。请不填 district。`
         : elsewhere
           ? `“${district}”是${REGION_NAMES[elsewhere.region]}的区县，不属于${REGION_NAMES[region]}。可选：${known.map((d) => d.id).join('、')}`
           : `不认识的区县（district）“${district}”。${REGION_NAMES[region]}可选：${known.map((d) => d.id).join('、')}`,

@@ -30,7 +30,14 @@ export type NoteCode =
   | 'benefits-not-started'
   | 'no-double-benefit'
   | 'beyond-plan-self-paid'
-  | 'suspended-during-stay';
+  | 'suspended-during-stay'
+  | 'paid-elsewhere-not-paid'
+  | 'outpatient-continues'
+  | 'local-services-only'
+  | 'reassessment-may-stop'
+  | 'first-period-family-rate'
+  | 'pilot-scope'
+  | 'subsidised-contribution';
 
 export interface Note {
   code: NoteCode;

@@ -28,10 +28,11 @@ const rows: Row[] = [
     'jining-2022 §三(一)',
   ],
   [
-    'jining pilot resident, severe',
+    // jining-2022 §三(一): the pass level of its assessment is in the 2018 measures, not in the rule base.
+    'jining pilot resident, severe: the pass level is set locally',
     { region: 'jining', district: 'wenshang', insurance: 'resident', grade: 'severe-1', asOf },
-    'eligible',
-    ['grade-eligible'],
+    'unknown',
+    ['covered', 'set-locally'],
     'jining-2022 §一',
   ],
   [

@@ -589,11 +589,12 @@ const rows: Row[] = [
     'jilin-2022 §(三)',
   ],
   [
-    'jilin city has no family care',
+    // jilin-2017 §四(五), §六(四): modes are the pooling area's to decide, never refused by the province.
+    'jilin city family care: set locally',
     { region: 'jilin-city', careMode: 'family', grade: 'severe-3', monthlyBillFen: 100000, month: '2024-05' },
-    paysNothing(100000),
-    ['mode-not-offered'],
-    'jilin-2017 §四(五)',
+    { monthlyCapFen: null, fundPaysFen: null, personPaysFen: null, indicative: false },
+    ['set-locally'],
+    'jilin-2017 §六(四)',
   ],
   [
     'jilin city institution',

@@ -55,7 +55,7 @@ export function contributionsFor(region: RegionId, insurance: InsuranceId, year:
   const who = `${REGION_NAMES[region]}${INSURANCE_NAMES[insurance]}`;
   const base = { region, insurance, year };
   if (seg.kind === 'no-document') {
-    t.note('no-document', `规则库中没有${REGION_NAMES[region]}${year}年适用的长护险筹资文件。`);
+    t.note('no-document', `我们收录的政策文件里没有${REGION_NAMES[region]}${year}年适用的长护险筹资文件。`);
     return { ...base, contribution: null, personPaysFen: null, notes: t.notes, citations: t.citations, steps: t.steps };
   }
   if (seg.from > start) t.step(`该标准自${chineseDate(seg.from)}起适用。`);
@@ -65,7 +65,8 @@ export function contributionsFor(region: RegionId, insurance: InsuranceId, year:
     documentStatusNotes(t, seg.doc, true);
   }
   if (seg.kind === 'set-locally') {
-    t.note('set-locally', `${who}的长护险筹资标准由${seg.decidedBy}确定，规则库中没有这个数字。`, seg.cite);
+    t.note('set-locally', `${who}的长护险筹资标准由${seg.decidedBy}确定，我们收录的政策文件里没有这个数字。`, seg.cite);
+    if (region === 'wenzhou' && insurance === 'resident') subsidyNote(t);
     if (seg.indicative) {
       t.note(
         'interpretation',
@@ -91,9 +92,15 @@ export function contributionsFor(region: RegionId, insurance: InsuranceId, year:
     seg.cite,
   );
   for (const s of c.shares) {
-    if (s.fen === null)
-      t.note('set-locally', `${s.payerName}的具体金额文件没有写明（${s.how ?? '由当地确定'}）。`, seg.cite);
+    if (s.fen === null) {
+      t.note(
+        'set-locally',
+        `${s.payerName}的具体金额文件没有写明（${s.how ?? '由当地确定'}），由${s.decidedBy ?? '当地医保部门'}确定。`,
+        seg.cite,
+      );
+    }
   }
+  if (region === 'wenzhou' && insurance === 'resident') subsidyNote(t);
   const individual = c.shares.filter((s) => s.payer === 'individual');
   const personPaysFen =
     individual.length === 0
@@ -102,4 +109,11 @@ export function contributionsFor(region: RegionId, insurance: InsuranceId, year:
         ? null
         : individual.reduce((a, s) => a + (s.fen ?? 0), 0);
   return { ...base, contribution: c, personPaysFen, notes: t.notes, citations: t.citations, steps: t.steps };
+}
+
+/** wenzhou-2023 §二(三): "医疗救助对象……个人缴费部分参照城乡居民基本医疗保险资助参保政策按规定予以补助". */
+function subsidyNote(t: Trace): void {
+  t.note('subsidised-contribution', '医疗救助对象参加长护险，个人缴费部分参照城乡居民医保的资助参保政策给予补助。', [
+    { doc: 'wenzhou-2023', clause: '§二(三)' },
+  ]);
 }

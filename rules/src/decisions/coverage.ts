@@ -28,7 +28,7 @@ function notYetText(rule: Rule<CoverageStatus>, date: string, district?: string)
     case 'coverage.wenzhou.resident.city':
       return `温州市区（鹿城、龙湾、瓯海、洞头）城乡居民从${chineseDate(from as string)}起享受长护险待遇，2023年第四季度开始受理评估申请。`;
     case 'coverage.wenzhou.resident.county':
-      return `温州各县（市）城乡居民${(from as string).slice(0, 4)}年起纳入长护险（文件只写了年份，这里按${chineseDate(from as string)}起算）。`;
+      return `温州各县（市）城乡居民${(from as string).slice(0, 4)}年起纳入长护险。`;
     case 'coverage.jining.resident.not-pilot':
       return (
         `${d ? d.name : '这个县（市、区）'}不在济宁居民长护险的试点范围内；试点只在` +
@@ -42,6 +42,18 @@ function notYetText(rule: Rule<CoverageStatus>, date: string, district?: string)
   }
 }
 
+const WENZHOU_COUNTY = 'coverage.wenzhou.resident.county';
+
+/** wenzhou-2023 §一(三) says only "2025年": the product counts county residents in from 1 January. */
+export function countyYearNote(t: Trace, rule: Rule<CoverageStatus>): void {
+  const from = rule.timeline.find((s) => s.kind === 'value' && s.value === 'covered')?.from as string;
+  t.note(
+    'interpretation',
+    `文件只写了各县（市）城乡居民“${from.slice(0, 4)}年”纳入长护险，没有写具体日期，这里按${chineseDate(from)}起算。`,
+    [{ doc: 'wenzhou-2023', clause: '§一(三)' }],
+  );
+}
+
 export function findCoverage(
   region: RegionId,
   insurance: InsuranceId,
@@ -51,11 +63,15 @@ export function findCoverage(
 ): CoverageFinding {
   const rules = coverageRules(region, insurance, district);
   const segs = rules.map((r) => t.use(segmentAt(r, date)));
+  for (const r of rules) if (r.id === WENZHOU_COUNTY) countyYearNote(t, r);
   const who = `${REGION_NAMES[region]}${INSURANCE_NAMES[insurance]}参保人员`;
   const cite = citesOf(segs);
 
   if (segs.every((s) => s.kind === 'no-document')) {
-    return { kind: 'no-document', text: `规则库中没有${REGION_NAMES[region]}在${chineseDate(date)}适用的长护险文件。` };
+    return {
+      kind: 'no-document',
+      text: `我们收录的政策文件里没有${REGION_NAMES[region]}在${chineseDate(date)}适用的长护险文件。`,
+    };
   }
   const status = (s: Segment<CoverageStatus>) => (s.kind === 'value' ? s.value : undefined);
   if (segs.every((s) => status(s) === 'covered')) {
@@ -80,7 +96,21 @@ export function findCoverage(
   }
   const seg = segs[0];
   if (seg.kind === 'set-locally') {
-    return { kind: 'unknown', text: `${who}能否参加长护险，规则库中的文件没有写明，由${seg.decidedBy}确定。`, cite };
+    if (rules[0].id === 'coverage.jilin.residents') {
+      // jilin-2017 §四(二): urban residents are in; former 新农合 members "适时", when the city decides.
+      return {
+        kind: 'unknown',
+        text:
+          '吉林省文件写明，长护险的参保范围与职工医保、城镇居民医保一致，所以城镇居民已经纳入；' +
+          '原来参加新型农村合作医疗的居民什么时候纳入，由所在试点城市确定。',
+        cite,
+      };
+    }
+    return {
+      kind: 'unknown',
+      text: `${who}能否参加长护险，我们收录的政策文件没有写明，由${seg.decidedBy}确定。`,
+      cite,
+    };
   }
   if (seg.kind === 'value' && seg.value === 'applications-open') {
     const from = benefitsFrom(rules[0], date) as string;

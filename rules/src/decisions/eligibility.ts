@@ -6,8 +6,9 @@ import { parseInput } from '../parse';
 import { durationRule, segmentAt, shortTermRule, thresholdRule } from '../rulebase';
 import { type EligibilityInput, EligibilityInputSchema } from '../schemas';
 import type { Cite, Step } from '../types';
+import { careConditions, JILIN_PILOT_SCOPE } from './care';
 import { findCoverage } from './coverage';
-import type { RulesOptions } from './estimate';
+import { type RulesOptions, modeOffer } from './estimate';
 
 export type Verdict = 'eligible' | 'not-eligible' | 'apply-for-assessment' | 'unknown';
 
@@ -65,7 +66,7 @@ export function eligibilityFor(input: EligibilityInput, opts: RulesOptions = {})
     reason('not-covered', cov.text, cov.cite);
     conclude('not-eligible');
   } else if (cov.kind === 'applications-open') {
-    reason('benefits-not-started', `${cov.text}现在可以先申请评估。`, cov.cite);
+    reason('benefits-not-started', grade === undefined ? `${cov.text}现在可以先申请评估。` : cov.text, cov.cite);
   } else if (cov.kind === 'unknown') {
     reason('set-locally', cov.text, cov.cite);
     conclude('unknown');
@@ -91,13 +92,15 @@ export function eligibilityFor(input: EligibilityInput, opts: RulesOptions = {})
       if (seg.kind === 'value') {
         reason(
           'short-term-disability',
-          `长护险保障失能${seg.value}个月以上或因年老长期失能的人员，短期失能不在范围内。`,
+          region === 'jinjiang'
+            ? `晋江长护险保障因疾病、伤残等原因经过不少于${seg.value}个月治疗后仍生活不能自理，或因年老导致长期失能的人员，短期失能不在范围内。`
+            : `长护险保障失能状态持续${seg.value}个月以上或因年老失能的人员，短期失能不在范围内。`,
           seg.cite,
         );
         conclude('not-eligible');
       }
     } else {
-      reason('set-locally', '短期失能能否享受，规则库中的文件没有写明，由当地医保部门确定。');
+      reason('set-locally', '短期失能能否享受，我们收录的政策文件没有写明，由当地医保部门确定。');
       conclude('unknown');
     }
   } else if (duration) {
@@ -162,10 +165,19 @@ export function eligibilityFor(input: EligibilityInput, opts: RulesOptions = {})
     if (grade === 'normal') {
       reason('grade-not-eligible', '评估为基本正常，不属于失能人员。', thr.cite);
       conclude('not-eligible');
+    } else if (GRADE_LEVEL[grade] >= 3 && region === 'jining') {
+      // jining-2022 §三(一) requires passing the 照护需求等级评估; the pass level is in the 2018 measures (§七).
+      reason(
+        'set-locally',
+        `济宁的待遇要通过照护需求等级评估；评估的通过标准由${thr.decidedBy}确定，我们收录的政策文件里没有写明。${GRADE_NAMES[grade]}是否通过，以医保经办机构的评估结论为准。`,
+        thr.cite,
+      );
+      conclude('unknown');
     } else if (GRADE_LEVEL[grade] >= 3) {
+      // jinjiang-2023 §二(三): "经申请评定为相应失能等级的长期护理保险参保人员定为待遇享受对象".
       reason(
         'grade-eligible',
-        `${GRADE_NAMES[grade]}属于重度失能，评定为相应失能等级的参保人员可以享受待遇。`,
+        `${GRADE_NAMES[grade]}属于重度失能，评定为相应失能等级的参保人员可以享受待遇；享受哪些待遇，由${thr.decidedBy}确定。`,
         thr.cite,
       );
     } else {
@@ -174,6 +186,13 @@ export function eligibilityFor(input: EligibilityInput, opts: RulesOptions = {})
     }
   }
 
+  if (verdict !== 'not-eligible' && isJilinRegion(region) && modeOffer(region, 'home', asOf) === 'offered') {
+    reason(JILIN_PILOT_SCOPE.code, JILIN_PILOT_SCOPE.text, JILIN_PILOT_SCOPE.cite);
+  }
+  if (verdict === 'eligible' && region === 'wenzhou') {
+    const c = careConditions(region, 'home').find((x) => x.code === 'reassessment-may-stop');
+    if (c) reason(c.code, c.text, c.cite);
+  }
   if (verdict === 'eligible') {
     nextSteps.push(
       cov.kind === 'applications-open'

@@ -3,8 +3,10 @@ import {
   type CareModeId,
   CARE_MODE_IDS,
   CARE_MODE_NAMES,
+  type GradeId,
   GRADE_LEVEL,
   GRADE_NAMES,
+  type InsuranceId,
   REGION_NAMES,
   type RegionId,
   isJilinRegion,
@@ -27,7 +29,7 @@ import {
 import { type EstimateInput, EstimateInputSchema } from '../schemas';
 import type { Cite, Note, Step } from '../types';
 import { findCoverage } from './coverage';
-import { careConditions } from './care';
+import { careConditions, JILIN_PILOT_SCOPE } from './care';
 
 export interface EstimateResult {
   /** The month's cap on the eligible cost as the policy states it (before proration); null where set locally. */
@@ -58,12 +60,28 @@ export function estimate(raw: unknown, opts: RulesOptions = {}): EstimateResult 
   return estimateFor(parseInput(EstimateInputSchema, raw), opts);
 }
 
-/** The modes a region offers in a month, with the region's own names. */
+/**
+ * Whether a region offers a mode on a date: 'set-locally' where its document leaves the mode to the pooling
+ * area (never "not offered": jilin-2017 §四(五)); 'no-document' where no document applies.
+ */
+export type ModeOffer = 'offered' | 'set-locally' | 'not-offered' | 'no-document';
+export function modeOffer(region: RegionId, mode: CareModeId, date: string): ModeOffer {
+  const seg = segmentAt(modeRule(region, mode), date);
+  if (seg.kind === 'no-document') return 'no-document';
+  if (seg.kind === 'set-locally') return 'set-locally';
+  return seg.value ? 'offered' : 'not-offered';
+}
+
+/** The modes a region's document offers in a month (on its first day). */
 export function offeredModes(region: RegionId, month: string): CareModeId[] {
-  const date = firstDayOf(month);
+  return CARE_MODE_IDS.filter((m) => modeOffer(region, m, firstDayOf(month)) === 'offered');
+}
+
+/** The modes that may be offered in a month: offered, or left to the pooling area to decide. */
+export function possibleModes(region: RegionId, month: string): CareModeId[] {
   return CARE_MODE_IDS.filter((m) => {
-    const seg = segmentAt(modeRule(region, m), date);
-    return seg.kind === 'value' && seg.value;
+    const offer = modeOffer(region, m, firstDayOf(month));
+    return offer === 'offered' || offer === 'set-locally';
   });
 }
 
@@ -134,7 +152,7 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
   if (modeSeg.kind === 'no-document') {
     t.note(
       'no-document',
-      `规则库中没有${place}在${chineseDate(date)}适用的长护险文件，无法估算。请向当地医保经办机构咨询。`,
+      `我们收录的政策文件里没有${place}在${chineseDate(date)}适用的长护险文件，无法估算。请向当地医保经办机构咨询。`,
     );
     return unknown();
   }
@@ -180,6 +198,8 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
     return unknown();
   }
   t.step(`${place}提供${modeName(region, careMode)}。`, modeSeg.cite);
+  if (isJilinRegion(region) && careMode === 'home' && modeSeg.doc === 'jilin-2022')
+    t.note(JILIN_PILOT_SCOPE.code, JILIN_PILOT_SCOPE.text, JILIN_PILOT_SCOPE.cite);
 
   // The disability grade the region pays for.
   const thr = t.use(segmentAt(thresholdRule(region, careMode), date));
@@ -216,8 +236,16 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
       t.note('set-locally', `${GRADE_NAMES[grade]}能不能享受、享受哪些待遇，由${thr.decidedBy}确定。`, thr.cite);
       return unknown();
     }
+    if (region === 'jining') {
+      // jining-2022 §三(一) requires passing the 照护需求等级评估; its pass level is in the 2018 measures (§七).
+      t.note(
+        'set-locally',
+        `济宁照护需求等级评估的通过标准由${thr.decidedBy}确定，我们收录的政策文件里没有写明；这里按${GRADE_NAMES[grade]}已通过评估来估算。`,
+        thr.cite,
+      );
+    }
   }
-  regionalConditions(t, region, careMode);
+  regionalConditions(t, region, careMode, input.insurance);
 
   // The cap on the eligible cost.
   const capR = capRule(region, careMode, grade);
@@ -244,6 +272,7 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
       });
       eligible = capped.eligibleFen;
       proratedCapFen = capped.proratedCapFen;
+      if (region === 'wenzhou' && careMode !== 'family' && grade !== undefined) firstPeriodNote(t, grade, date);
       if (careMode === 'family' && region === 'wenzhou') {
         const share = t.use(segmentAt(wenzhouDailyLivingShare, date));
         if (share.kind === 'value') {
@@ -286,13 +315,17 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
   if (capHeldLocally) {
     t.note(
       'set-locally',
-      `${capHeldLocally.label}由${capHeldLocally.decidedBy}确定，规则库中没有这个数字。`,
+      `${capHeldLocally.label}由${capHeldLocally.decidedBy}确定，我们收录的政策文件里没有这个数字。`,
       capHeldLocally.cite,
     );
     eligible = null;
   }
   if (ratioSeg.kind === 'set-locally') {
-    t.note('set-locally', `${ratioR.label}由${ratioSeg.decidedBy}确定，规则库中没有这个数字。`, ratioSeg.cite);
+    t.note(
+      'set-locally',
+      `${ratioR.label}由${ratioSeg.decidedBy}确定，我们收录的政策文件里没有这个数字。`,
+      ratioSeg.cite,
+    );
     if (ratioSeg.indicative !== undefined) {
       const indicativeFund = indicativeFundShare(t, bill, ratioSeg.indicative);
       return result({
@@ -310,9 +343,25 @@ export function estimateFor(input: EstimateInput, opts: RulesOptions = {}): Esti
 }
 
 /** The conditions a region's documents attach to this mode, said on the bill (practice is not noted). */
-function regionalConditions(t: Trace, region: RegionId, careMode: CareModeId): void {
-  for (const c of careConditions(region, careMode)) {
-    if (c.basis === 'rule' && c.code !== 'identity-check' && c.code !== 'rating-after-visit')
-      t.note(c.code, c.text, c.cite);
+function regionalConditions(t: Trace, region: RegionId, careMode: CareModeId, insurance?: InsuranceId): void {
+  for (const c of careConditions(region, careMode, insurance)) {
+    // Conditions of visits and of keeping the benefit are not about a month's bill.
+    if (c.code === 'identity-check' || c.code === 'rating-after-visit' || c.code === 'reassessment-may-stop') continue;
+    if (c.basis === 'rule') t.note(c.code, c.text, c.cite);
   }
+}
+
+/**
+ * wenzhou-2023 §二(四) "可先按居家亲情护理服务标准支付": the first period of home or institution care may be
+ * paid at the family-care cap of the same grade.
+ */
+function firstPeriodNote(t: Trace, grade: GradeId, date: string): void {
+  const capR = capRule('wenzhou', 'family', grade);
+  const seg = capR && segmentAt(capR, date);
+  if (!seg || seg.kind !== 'value') return;
+  t.note(
+    'first-period-family-rate',
+    `刚开始享受待遇时，可以先按居家亲情护理的标准支付，那时${GRADE_NAMES[grade]}每月最高限额是${yuanText(seg.value)}，比这里估算的少。`,
+    [{ doc: 'wenzhou-2023', clause: '§二(四)' }, ...seg.cite],
+  );
 }

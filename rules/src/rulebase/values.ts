@@ -79,7 +79,7 @@ export const wenzhouObjectionDays = rule(
 // ---------------------------------------------------------------- jinjiang-2023 (in force 2023-04-01..2026-03-31)
 const JJ = 'jinjiang-2023' as const;
 const JJ_STANDARD =
-  '《晋江市长期护理保险待遇服务内容及标准实施指导意见》（由晋江市长期护理保险工作领导小组办公室组织修订，规则库未收录）';
+  '《晋江市长期护理保险待遇服务内容及标准实施指导意见》（由晋江市长期护理保险工作领导小组办公室组织修订，不在我们收录的政策文件中）';
 
 export const jinjiangCap = rule(
   'cap.jinjiang',
@@ -108,7 +108,8 @@ export const jinjiangMinMonths = rule(
 
 // ---------------------------------------------------------------- jining-2022 (residents' pilot)
 const JN = 'jining-2022' as const;
-const JN_MEASURES = '《济宁市职工长期护理保险实施办法》（济政办发〔2018〕33号）及济宁市医疗保障部门（规则库未收录）';
+const JN_MEASURES =
+  '《济宁市职工长期护理保险实施办法》（济政办发〔2018〕33号）及济宁市医疗保障部门（不在我们收录的政策文件中）';
 
 /** §三(二): fund ratios by mode; 医疗专护 by the contracted hospital's tier. */
 export const jiningFundRatio = {
@@ -225,15 +226,17 @@ const JN_MODES = cite(JN, '§三(二)');
 
 const JILIN_HOMECARE_AREAS = ['changchun', 'songyuan', 'meihekou', 'jilin-provincial'] as const;
 const JILIN_CITY_LOCAL = '所在试点城市的医疗保障部门';
+// jilin-2017 §四(五) leaves differentiated benefits by "服务提供方式" to the pooling areas and §六(四) explores
+// care at home and in the community: no Jilin mode is refused by the province; the city decides.
+const JL17_LOCAL = [cite(JL17, '§四(五)'), cite(JL17, '§六(四)')];
 const jilinModes = (area: 'homecare-area' | 'jilin-city'): Record<CareModeId, Offered> => ({
-  // Relatives' care is only explored (jilin-2022 §(六)); whether it is paid is the pilot city's decision.
-  family:
-    area === 'homecare-area'
-      ? offered(`jilin-${area}`, 'family', [
-          { doc: JL17, body: value(false, cite(JL17, '§四(五)')) },
-          { doc: JL22, body: setLocally<boolean>(JILIN_CITY_LOCAL, [cite(JL22, '§(六)')]) },
-        ])
-      : offered(`jilin-${area}`, 'family', [{ doc: JL17, body: value(false, cite(JL17, '§四(五)')) }]),
+  // Relatives' and neighbours' care is explored in jilin-2022 §(六) (home-care areas only).
+  family: offered(`jilin-${area}`, 'family', [
+    { doc: JL17, body: setLocally<boolean>(JILIN_CITY_LOCAL, JL17_LOCAL) },
+    ...(area === 'homecare-area'
+      ? [{ doc: JL22, body: setLocally<boolean>(JILIN_CITY_LOCAL, [cite(JL22, '§(六)'), cite(JL17, '§四(五)')]) }]
+      : []),
+  ]),
   // Home care: some pilot cities ran it before 2022 (jilin-2022 §前言 "总结长春市等试点地区经验");
   // jilin-2022 §(三)(四) brings it to 长春、松原、梅河口、省直 and aims at every pilot area by 2025.
   home:
@@ -248,9 +251,16 @@ const jilinModes = (area: 'homecare-area' | 'jilin-city'): Record<CareModeId, Of
         ]),
   // 机构照护: the jilin-2017 fund pays designated institutions (§四(五)); jilin-2022 §(四) names it.
   institution: offered(`jilin-${area}`, 'institution', [{ doc: JL17, body: value(true, cite(JL17, '§四(五)')) }]),
-  community: offered(`jilin-${area}`, 'community', [{ doc: JL17, body: value(false, cite(JL17, '§四(五)')) }]),
+  // Community care: jilin-2017 §六(四) "利用居家和社区护理服务"; jilin-2022 §(十二) supports community centres.
+  community: offered(`jilin-${area}`, 'community', [
+    { doc: JL17, body: setLocally<boolean>(JILIN_CITY_LOCAL, JL17_LOCAL) },
+    ...(area === 'homecare-area'
+      ? [{ doc: JL22, body: setLocally<boolean>(JILIN_CITY_LOCAL, [cite(JL22, '§(十二)'), cite(JL17, '§四(五)')]) }]
+      : []),
+  ]),
+  // Medical special care: "根据护理等级、服务提供方式等制定差别化的待遇保障政策" (§四(五)), left to the city.
   'medical-special': offered(`jilin-${area}`, 'medical-special', [
-    { doc: JL17, body: value(false, cite(JL17, '§四(五)')) },
+    { doc: JL17, body: setLocally<boolean>(JILIN_CITY_LOCAL, [cite(JL17, '§四(五)')]) },
   ]),
 });
 const jilinHomecareAreaModes = jilinModes('homecare-area');
@@ -308,8 +318,8 @@ type Coverage = Rule<CoverageStatus>;
 const coverage = (id: string, label: string, pieces: Parameters<typeof timeline<CoverageStatus>>[0]): Coverage =>
   rule(`coverage.${id}`, label, 'coverage', timeline(pieces));
 
-const WZ_CADRE = '温州市医保经办机构（文件只写明离休干部配偶可参照保障，§二(三)）';
-const JN_OTHER = '济宁市医疗保障部门（职工长护险按济政办发〔2018〕33号执行，规则库未收录）';
+const WZ_CADRE = '温州市医保经办机构（文件只写明离休干部配偶可参照保障）';
+const JN_OTHER = '济宁市医疗保障部门（职工长护险按济政办发〔2018〕33号执行，不在我们收录的政策文件中）';
 
 export const COVERAGE = {
   wenzhou: {
@@ -398,7 +408,9 @@ export const objectionElsewhere = {
     timeline([
       {
         doc: JJ,
-        body: setLocally<number>('《晋江市长期护理保险失能评估管理办法》（规则库未收录）', [cite(JJ, '§三(一)')]),
+        body: setLocally<number>('《晋江市长期护理保险失能评估管理办法》（不在我们收录的政策文件中）', [
+          cite(JJ, '§三(一)'),
+        ]),
       },
     ]),
   ),
@@ -461,6 +473,8 @@ export interface ContributionShare {
   fen: number | null;
   /** How it is paid, where the document says. */
   how?: string;
+  /** Who sets an amount the document does not give (fen null). */
+  decidedBy?: string;
 }
 export interface Contribution {
   totalFen: number;
@@ -488,11 +502,25 @@ const WZ_RETIRED_2023: Contribution = {
     { payer: 'medical-pooling-fund', payerName: '职工医保统筹基金', fen: 5000 },
   ],
 };
+// §二(三) "参加职工基本医疗保险的灵活就业人员，参照职工执行": the 100 yuan of employees; the text does not say
+// who pays the half an employer pays for employees, so neither part is a number here.
 const WZ_FLEXIBLE_2023: Contribution = {
   totalFen: 10000,
   shares: [
-    { payer: 'individual', payerName: '个人', fen: 5000, how: '参照职工执行' },
-    { payer: 'employer', payerName: '对应单位部分（灵活就业人员无用人单位，文件只写“参照职工执行”）', fen: null },
+    {
+      payer: 'individual',
+      payerName: '个人',
+      fen: null,
+      how: '参照职工执行；职工的个人缴费部分从个人账户代扣代缴',
+      decidedBy: '温州市医保经办机构',
+    },
+    {
+      payer: 'employer',
+      payerName: '职工由用人单位缴纳的那一半',
+      fen: null,
+      how: '灵活就业人员没有用人单位，文件只写“参照职工执行”，这一半由谁缴纳没有写明',
+      decidedBy: '温州市医保经办机构',
+    },
   ],
 };
 const WZ_RESIDENT_2023: Contribution = {
@@ -503,8 +531,15 @@ const WZ_RESIDENT_2023: Contribution = {
       payerName: '个人',
       fen: null,
       how: '按统筹区城乡居民基本医疗保险比例分担，与居民医保同步缴纳',
+      decidedBy: '统筹区城乡居民基本医疗保险的分担比例',
     },
-    { payer: 'finance', payerName: '财政', fen: null, how: '按统筹区城乡居民基本医疗保险比例分担' },
+    {
+      payer: 'finance',
+      payerName: '财政',
+      fen: null,
+      how: '按统筹区城乡居民基本医疗保险比例分担',
+      decidedBy: '统筹区城乡居民基本医疗保险的分担比例',
+    },
   ],
 };
 const WZ_LATER = '温州市医疗保障部门根据基金运行情况动态调整（文件只写明2023年标准）';
