@@ -5,6 +5,7 @@ import {
   compareModes,
   CompareModesInputSchema,
   contributions,
+  districtsOf,
   eligibility,
   EligibilityInputSchema,
   estimate,
@@ -12,7 +13,7 @@ import {
   objectionDeadline,
   RulesInputError,
 } from '@changhu/rules';
-import { dateSchema, regionSchema } from '../lib/schemas';
+import { dateSchema, districtSchema, insuranceSchema, regionSchema } from '../lib/schemas';
 import type { Api } from '../lib/api';
 import { AppError } from '../lib/errors';
 import { shanghaiDate } from '../lib/time';
@@ -156,7 +157,17 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
       path: '/deadlines/benefit-start',
       tag: 'calculations',
       summary: '核准后从哪个月开始享受待遇',
-      query: z.strictObject({ region: regionSchema, approvalDate: dateSchema.describe('核准日期') }),
+      query: z
+        .strictObject({
+          region: regionSchema,
+          approvalDate: dateSchema.describe('核准日期'),
+          insurance: insuranceSchema.optional().describe('参保类型：温州城乡居民要等纳入后才开始享受'),
+          district: districtSchema.optional().describe('区县：温州市区和各县（市）居民纳入的时间不同'),
+        })
+        .refine((q) => !q.district || districtsOf(q.region).some((d) => d.id === q.district), {
+          path: ['district'],
+          error: '这个区县不属于所选的统筹区',
+        }),
       responses: {
         200: {
           description: '起始月份与第一天，附说明与出处',
@@ -165,7 +176,10 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
       },
     },
     async (ctx, { query }) => {
-      ctx.body = rulesCall(() => benefitStart(query.approvalDate, query.region));
+      const { approvalDate, region, insurance, district } = query;
+      ctx.body = rulesCall(() =>
+        benefitStart(approvalDate, region, { ...(insurance ? { insurance } : {}), ...(district ? { district } : {}) }),
+      );
     },
   );
 }

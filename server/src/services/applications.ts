@@ -10,6 +10,7 @@ import {
   type GradeId,
   type CareModeId,
   type RegionId,
+  type InsuranceId,
 } from '@changhu/rules';
 import type { Config } from '../config';
 import type { Db } from '../db';
@@ -347,7 +348,12 @@ export class ApplicationService {
             const { notes } = checkGrade(application.person, application.grade, today);
             if (notes.length) eventData.gradeNotes = notes;
           }
-          const start = benefitStart(today, region);
+          // Not before the person's group is covered (wenzhou-2023 §五(四), §一(三)).
+          const { insurance, district } = application.person;
+          const start = benefitStart(today, region, {
+            insurance: insurance as InsuranceId,
+            ...(district ? { district } : {}),
+          });
           data.benefitStartMonth = start.month;
           eventData.benefitStartMonth = start.month;
         }

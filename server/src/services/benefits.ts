@@ -21,9 +21,11 @@ import {
   nextMonth,
   offeredModes,
   REGION_NAMES,
+  type BenefitStartPerson,
   type BenefitState,
   type CareModeId,
   type GradeId,
+  type InsuranceId,
   type RegionId,
 } from '@changhu/rules';
 import type { Config } from '../config';
@@ -306,9 +308,9 @@ export class BenefitService {
         to: s.toDate,
         note: s.note,
       })),
-      conditions: conditionsFor(region, current.careMode),
+      conditions: conditionsFor(region, current.careMode, b.insurance),
       citations: [
-        ...benefitStart(b.approvalDate, region).citations,
+        ...benefitStart(b.approvalDate, region, insuredAs(b)).citations,
         ...citesOf(region, current.careMode, ['one-mode-at-a-time']),
       ],
     };
@@ -431,7 +433,8 @@ export class BenefitService {
     const person = application.person;
     const region = person.region as RegionId;
     const { notes: gradeNotes } = checkGrade(person, application.grade, application.noticeDate);
-    const start = benefitStart(application.noticeDate, region);
+    // The start waits for the person's group to be covered (wenzhou-2023 §五(四), §一(三)).
+    const start = benefitStart(application.noticeDate, region, insuredAs(person));
     const provider = await this.checkChoice(region, start.month, input.careMode, input.providerId);
     const takesPlace = MODES_WITH_PLACE.includes(input.careMode);
     const existing = await this.prisma.benefit.findFirst({
@@ -784,7 +787,7 @@ export async function afterReassessment(
 ): Promise<void> {
   const b = await tx.benefit.findUnique({ where: { applicationId: decision.applicationId }, include: BENEFIT_INCLUDE });
   if (!b || b.state === 'stopped') return;
-  const start = benefitStart(decision.noticeDate, b.region as RegionId);
+  const start = benefitStart(decision.noticeDate, b.region as RegionId, insuredAs(b));
   const fromMonth = start.month < b.startMonth ? b.startMonth : start.month;
   const previousGrade = gradeFor(b, fromMonth);
   const link = { applicationId: decision.applicationId, applicationEventId: decision.applicationEventId };
@@ -839,4 +842,9 @@ export async function afterReassessment(
     benefitNotice(decision.templates, b, '等级调整', `${chineseMonth(fromMonth)}起按${gradeName}`, decision.at),
     decision.at,
   );
+}
+
+/** Whose benefit it is, for the rules' benefitStart: insurance and district decide when it may start. */
+function insuredAs(x: { insurance: string; district: string | null }): BenefitStartPerson {
+  return { insurance: x.insurance as InsuranceId, ...(x.district ? { district: x.district } : {}) };
 }

@@ -7,12 +7,13 @@ import {
   type CareConditionCode,
   type CareModeId,
   type Cite,
+  type InsuranceId,
   type RegionId,
 } from '@changhu/rules';
 
-/** The conditions for a region and mode, as the rules give them. */
-export function conditionsFor(region: string, careMode: string): CareCondition[] {
-  return careConditions(region as RegionId, careMode as CareModeId);
+/** The conditions for a region and mode, as the rules give them; Jining's residents' rules need the insurance. */
+export function conditionsFor(region: string, careMode: string, insurance?: string): CareCondition[] {
+  return careConditions(region as RegionId, careMode as CareModeId, insurance as InsuranceId | undefined);
 }
 
 /** One condition; a code the rules do not list for this mode is practice, without a citation. */
