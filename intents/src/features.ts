@@ -5,7 +5,7 @@
 import { extractEntities, foldWidth, type EntityType } from './entities';
 
 /** Bump when the features change: a model trained on other features is retrained. */
-export const FEATURES_VERSION = 4;
+export const FEATURES_VERSION = 6;
 
 /**
  * Spellings folded to one form, longest first. Left: what people type (typos by pinyin input,
@@ -53,6 +53,33 @@ const FOLD: [string, string][] = [
   ['平估', '评估'],
   ['评古', '评估'],
   ['评佔', '评估'],
+  // typos of pinyin input (same sound, wrong character)
+  ['申清', '申请'],
+  ['伸请', '申请'],
+  ['互理', '护理'],
+  ['护里', '护理'],
+  ['报消', '报销'],
+  ['抱销', '报销'],
+  ['想受', '享受'],
+  ['享授', '享受'],
+  ['资科', '资料'],
+  ['材科', '材料'],
+  ['机购', '机构'],
+  ['咱停', '暂停'],
+  ['付评', '复评'],
+  ['定典', '定点'],
+  ['订点', '定点'],
+  ['待愚', '待遇'],
+  ['代遇', '待遇'],
+  ['养老园', '养老院'],
+  ['上们', '上门'],
+  ['亲请', '亲情'],
+  ['人功', '人工'],
+  ['进渡', '进度'],
+  ['审和', '审核'],
+  ['公式期', '公示期'],
+  ['异意', '异议'],
+  ['住完院', '出院'],
   // family and elderly voices: whoever is cared for is 老人
   ['俺老娘', '老人'],
   ['俺娘', '老人'],
@@ -242,8 +269,8 @@ export function featureTokens(text: string): string[] {
     if (!CJK.test(part)) continue;
     const chars = [...part];
     // Bigrams only: on the validation split unigrams cost 4 points of accuracy (they pull every
-    // message with 报/交/评 towards the same intents); a lone character is kept as it is (早, 谢).
-    if (chars.length === 1) tokens.push(chars[0]);
+    // message with 报/交/评 towards the same intents); the characters of a run of one or two are kept too (早, 早啊).
+    if (chars.length <= 2) tokens.push(...chars);
     for (let i = 0; i + 1 < chars.length; i += 1) tokens.push(chars[i] + chars[i + 1]);
   }
   return tokens;
