@@ -13,6 +13,10 @@ import { serveLanding } from './middleware/landing';
 import { createLogger, requestLogger, type Logger } from './middleware/requestLogger';
 import { registerApplications } from './routes/applications';
 import { registerBenefits } from './routes/benefits';
+import { registerBot } from './routes/bot';
+import { BotService } from './bot/service';
+import { sharedClassifier } from './bot/nlu';
+import type { Classifier } from '@changhu/intents';
 import { registerAuth } from './routes/auth';
 import { registerCalculations } from './routes/calculations';
 import type { RouteDeps } from './routes/deps';
@@ -41,6 +45,8 @@ export interface AppDeps {
   consoleDir?: string;
   /** Extra middleware mounted after the API (e.g. the H5 static files); one that serves `/` replaces the landing page. */
   extra?: Koa.Middleware<AppState>[];
+  /** The chatbot's trained intent model; default: loaded once per process on the first message. */
+  classifier?: () => Promise<Classifier>;
 }
 
 export function createApp(deps: AppDeps) {
@@ -65,11 +71,19 @@ export function createApp(deps: AppDeps) {
   registerMaterials(api, routeDeps);
   registerInbox(api, routeDeps);
   registerUsers(api, routeDeps);
-  registerProviders(api, routeDeps);
+  const providers = registerProviders(api, routeDeps);
   registerBenefits(api, routeDeps);
   registerSettlements(api, routeDeps);
   registerServiceRecords(api, routeDeps);
   registerDev(api, routeDeps);
+  const bot = new BotService({
+    prisma: deps.prisma,
+    clock,
+    classifier: deps.classifier ?? sharedClassifier,
+    applications: services.applications,
+    providers,
+  });
+  registerBot(api, { ...routeDeps, bot });
   const openapi = openApiDocument(api.specs);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

@@ -8,6 +8,8 @@ import { BenefitsPage } from './pages/BenefitsPage';
 import { ProviderFormPage } from './pages/ProviderFormPage';
 import { ProviderPage } from './pages/ProviderPage';
 import { ProvidersPage } from './pages/ProvidersPage';
+import { AgentConversationPage } from './pages/AgentConversationPage';
+import { AgentQueuePage } from './pages/AgentQueuePage';
 import { QueuePage } from './pages/QueuePage';
 import { ServiceRecordsPage } from './pages/ServiceRecordsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -104,13 +106,14 @@ const SECTIONS: { id: Section; label: string; route: Route }[] = [
   { id: 'providers', label: '定点机构', route: { page: 'providers', search: new URLSearchParams() } },
   { id: 'benefits', label: '待遇与结算', route: { page: 'benefits', state: null } },
   { id: 'service-records', label: '服务记录', route: { page: 'service-records', providerId: null, benefitId: null } },
+  { id: 'agent', label: '转人工', route: { page: 'agent' } },
 ];
 
 function SectionNav({ current, role }: { current: Section | null; role: string }) {
   return (
     <nav className="sections" aria-label="控制台栏目">
       <ul>
-        {SECTIONS.map((s) => (
+        {SECTIONS.filter((s) => s.id !== 'agent' || role === 'agent').map((s) => (
           <li key={s.id}>
             <a href={hrefOf(s.route)} onClick={followLink} aria-current={s.id === current ? 'page' : undefined}>
               {s.id === 'queue' ? (role === 'officer' ? '待办队列' : '申请查询') : s.label}
@@ -142,6 +145,10 @@ function StaffPage({ route, user }: { route: Route; user: User }) {
       return <BenefitPage id={route.id} user={user} />;
     case 'service-records':
       return <ServiceRecordsPage providerId={route.providerId} benefitId={route.benefitId} user={user} />;
+    case 'agent':
+      return <AgentQueuePage user={user} />;
+    case 'agent-conversation':
+      return <AgentConversationPage key={route.id} id={route.id} user={user} />;
     default:
       return (
         <section>

@@ -13,10 +13,12 @@ export type Route =
   | { page: 'benefits'; state: string | null }
   | { page: 'benefit'; id: string }
   | { page: 'service-records'; providerId: string | null; benefitId: string | null }
+  | { page: 'agent' }
+  | { page: 'agent-conversation'; id: string }
   | { page: 'unknown' };
 
 /** The sections of the navigation; each page belongs to one. */
-export type Section = 'queue' | 'providers' | 'benefits' | 'service-records';
+export type Section = 'queue' | 'providers' | 'benefits' | 'service-records' | 'agent';
 
 export function sectionOf(route: Route): Section | null {
   switch (route.page) {
@@ -33,6 +35,9 @@ export function sectionOf(route: Route): Section | null {
       return 'benefits';
     case 'service-records':
       return 'service-records';
+    case 'agent':
+    case 'agent-conversation':
+      return 'agent';
     default:
       return null;
   }
@@ -53,6 +58,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'benefits') {
     if (parts.length === 1) return { page: 'benefits', state: query.get('state') };
     if (parts.length === 2) return { page: 'benefit', id: parts[1] };
+  }
+  if (parts[0] === 'agent') {
+    if (parts.length === 1) return { page: 'agent' };
+    if (parts.length === 3 && parts[1] === 'conversations') return { page: 'agent-conversation', id: parts[2] };
   }
   if (parts[0] === 'service-records' && parts.length === 1) {
     return { page: 'service-records', providerId: query.get('providerId'), benefitId: query.get('benefitId') };
@@ -90,6 +99,10 @@ export function hrefOf(route: Route): string {
       return `${BASE}benefits/${e(route.id)}`;
     case 'service-records':
       return `${BASE}service-records${qs({ providerId: route.providerId, benefitId: route.benefitId })}`;
+    case 'agent':
+      return `${BASE}agent`;
+    case 'agent-conversation':
+      return `${BASE}agent/conversations/${e(route.id)}`;
     default:
       return BASE;
   }
