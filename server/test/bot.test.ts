@@ -5,6 +5,8 @@ import request from 'supertest';
 import { chineseDate, estimate, getClause, objectionDeadline, yuanText, type EstimateResult } from '@changhu/rules';
 import { createApp } from '../src/app';
 import { sharedClassifier } from '../src/bot/nlu';
+import { OUTCOME_LABELS, OUTCOMES } from '../src/bot/service';
+import { OUTCOMES as CONSOLE_OUTCOMES } from '../console/src/agentLabels';
 import { firstSentence } from '../src/bot/replies';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db';
@@ -392,5 +394,11 @@ describe('the OpenAPI document', () => {
     const schema = post.responses['200'].content['application/json'].schema;
     expect(schema.required).toEqual(expect.arrayContaining(['sessionId', 'intent', 'score', 'entities', 'reply']));
     expect(doc.paths['/api/v1/bot/handoffs'].get['x-roles']).toEqual(['agent']);
+  });
+});
+
+describe('the console', () => {
+  it('offers the outcomes the server takes, with the same names', () => {
+    expect(CONSOLE_OUTCOMES).toEqual(OUTCOMES.map((id) => ({ id, label: OUTCOME_LABELS[id] })));
   });
 });
