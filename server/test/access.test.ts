@@ -175,7 +175,8 @@ const ROUTES: RouteCase[] = [
     name: 'accept (an officer move)',
     method: 'post',
     path: (f) => `/api/v1/applications/${f.submittedId}/moves`,
-    body: () => ({ move: 'accept' }),
+    // No material was uploaded: accepting then needs the officer's reason.
+    body: () => ({ move: 'accept', reason: '纸质材料已在窗口核验' }),
     expect: { owner: 403, stranger: 404, worker: 404, agent: 403, officer: 200, admin: 403, provider: 403 },
   },
   {

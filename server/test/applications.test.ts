@@ -7,7 +7,7 @@ import {
 } from '@changhu/rules';
 import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type TestApp } from './helpers/app';
 import { addDraft, addPerson, move } from './helpers/fixtures';
-import { actorOf, applicationIn, moveBody } from './helpers/walk';
+import { actorOf, addMaterial, applicationIn, moveBody } from './helpers/walk';
 import { MOVE_IDS, MOVES, type Move } from '../src/services/stateMachine';
 import type { Role } from '../src/lib/roles';
 
@@ -34,6 +34,7 @@ describe('the whole way of an application', () => {
       .send({ disabilityCause: 'illness', disabilityMonths: 7, description: '中风后卧床' });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ disabilityMonths: 7, description: '中风后卧床', state: 'draft' });
+    await addMaterial(t, tokens.resident, draft.id);
 
     const steps: [Role, string, ApplicationState][] = [
       ['resident', 'submit', 'submitted'],
@@ -46,8 +47,10 @@ describe('the whole way of an application', () => {
       ['officer', 'reassess', 'reassessed'],
       ['officer', 'approve', 'approved'],
     ];
-    for (const [role, id, to] of steps) {
-      const res = await move(t, tokens[role], draft.id, moveBody(id as never));
+    for (const [i, [role, id, to]] of steps.entries()) {
+      // The decision waits for the end of the publicity (today): it comes the next day.
+      if (id === 'approve' && steps[i - 1][1] === 'publicize') t.advance(24 * 3600_000);
+      const res = await move(t, tokens[role], draft.id, moveBody(id as never, '2026-05-20'));
       expect([id, res.status, res.body.state]).toEqual([id, 200, to]);
     }
     const final = await get(tokens.resident, draft.id);
@@ -95,7 +98,9 @@ describe('the whole way of an application', () => {
       expect(m.data.time3.value).toMatch(/^\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}$/);
     }
     expect(mine[0].data.phrase2.value).toBe('已核准');
-    expect(mine[0].data.time3.value).toMatch(/^2026年05月20日 10:0\d$/);
+    // The decision is made on the test's clock (the day after the first test's publicity).
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(t.now()).split('-');
+    expect(mine[0].data.time3.value).toMatch(new RegExp(`^${y}年${m}月${d}日 10:0\\d$`));
     // Other people's messages stay with them.
     const other = await t.http.get('/api/v1/inbox').set(bearer(tokens['community-worker']));
     expect(other.body.filter((m: { applicationId: string }) => m.applicationId === id)).toEqual([]);

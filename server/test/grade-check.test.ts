@@ -16,11 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function assessed(grade: string, person: Record<string, unknown> = {}) {
-  const id = await applicationIn(t, tokens, 'assessment-scheduled', person);
-  for (const body of [{ move: 'assess', grade }, { move: 'publicize' }]) {
-    expect((await move(t, tokens.officer, id, body)).status).toBe(200);
-  }
-  return id;
+  return applicationIn(t, tokens, 'publicized', person, { assess: { grade } });
 }
 
 const gradeReason = (region: string, grade: string) =>

@@ -26,6 +26,7 @@ beforeAll(async () => {
       identityMethod: 'social-security-card',
     });
   expect(visit.status).toBe(201);
+  t.setNow('2026-07-01T02:00:00Z'); // a month is settled once it has ended
   const bill = await t.http
     .post(`/api/v1/benefits/${b.id}/settlements`)
     .set(bearer(tokens.provider))

@@ -67,6 +67,8 @@ describe('provider scope follows the plan in force today', () => {
     });
     expect(v.status).toBe(201);
     visitId = v.body.id;
+    // June's bill once June has ended (1 July in Shanghai).
+    t.setNow('2026-06-30T16:00:00Z');
     const s = await post(tokens.provider, `/benefits/${benefitId}/settlements`, {
       month: '2026-06',
       monthlyBillFen: 300000,

@@ -94,13 +94,18 @@ export function registerApplications(api: Api, { services }: RouteDeps): void {
       path: '/applications/:applicationId/moves',
       tag: 'applications',
       summary: '办理一步（状态变更），记录谁、何时、为何',
-      description: `状态机的全部操作：\n${moveTable}\n复评（object）：公示期内，或核准/不予核准通知后在 objectionDeadline 当天及之前；只能申请一次。`,
+      description:
+        `状态机的全部操作：\n${moveTable}\n` +
+        '录入评估等级（assess）：该等级在统筹区不享受待遇时，答复的 gradeProblem 写明。\n' +
+        '公示（publicize）：可填公示期的最后一天 publicityEndsOn（不早于今天；公示期长短由当地确定）；' +
+        '公示期内（含最后一天）不能核准或不予核准（409 publicity-running）。\n' +
+        '复评（object）：公示期内，或核准/不予核准通知后在 objectionDeadline 当天及之前；只能申请一次。',
       roles: ['resident', 'community-worker', 'officer'],
       params: appParams,
       body: moveInput,
       responses: {
         200: { description: '已办理', schema: applicationView },
-        409: { description: '当前状态不能做这个操作' },
+        409: { description: '当前状态不能做这个操作，或公示期尚未结束' },
         422: { description: '复评期限已过（消息中写明截止日期）' },
       },
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../lib/api';
 import { PROXY_ROLES, ROLES } from '../lib/roles';
-import { idSchema } from '../lib/schemas';
+import { idSchema, phoneSchema } from '../lib/schemas';
 import { addConsentInput, consentView, createPersonInput, personView, updatePersonInput } from '../services/persons';
 import { userOf, type RouteDeps } from './deps';
 
@@ -45,6 +45,9 @@ export function registerPersons(api: Api, { services }: RouteDeps): void {
           .regex(/^\d{17}[\dXx]$/, '请填写完整的18位身份证号')
           .optional()
           .describe('按完整身份证号查找（答复中仍为脱敏形式）'),
+        phone: phoneSchema
+          .optional()
+          .describe('按完整手机号查找：参保人本人、为其代办的家属或社区工作人员、申请的联系电话（答复中仍为脱敏形式）'),
       }),
       responses: { 200: { description: '参保人列表', schema: z.array(personView) } },
     },

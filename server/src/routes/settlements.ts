@@ -7,6 +7,7 @@ import {
   createSettlementInput,
   listSettlementsQuery,
   SettlementService,
+  settlementPreviewView,
   settlementRevisionView,
   settlementView,
 } from '../services/settlements';
@@ -37,6 +38,26 @@ export function registerSettlements(api: Api, { prisma, config, clock }: RouteDe
     async (ctx, { params, body }) => {
       ctx.status = 201;
       ctx.body = await settlements.create(userOf(ctx), params.benefitId, body);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/benefits/:benefitId/settlements/preview',
+      tag: 'settlements',
+      summary: '先看一看：这笔账单结算后的基金支付与个人负担（不保存），供确认后再结算',
+      description: '与录入结算相同的检查和计算（月份已到、尚未结算），但什么都不保存，也不通知家属。',
+      roles: ['officer', 'provider'],
+      params: z.strictObject({ benefitId: idSchema }),
+      body: createSettlementInput,
+      responses: {
+        200: { description: '结算结果预览（未保存）', schema: settlementPreviewView },
+        409: { description: '这个月已经结算过' },
+      },
+    },
+    async (ctx, { params, body }) => {
+      ctx.body = await settlements.preview(userOf(ctx), params.benefitId, body);
     },
   );
 

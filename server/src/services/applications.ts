@@ -28,7 +28,7 @@ import {
   stateSchema,
 } from '../lib/schemas';
 import { shanghaiDate, wechatTime, type Clock } from '../lib/time';
-import { checkGrade } from './grade-check';
+import { checkGrade, gradeProblem, NOT_ELIGIBLE_NEXT_STEP } from './grade-check';
 import { Access, applicationScope, seesFullPersonalData } from './access';
 import { afterReassessment } from './benefits';
 import { phrase, putInInbox, thing, type SubscriptionMessage } from './inbox';
@@ -60,6 +60,11 @@ export const moveInput = z.strictObject({
   reason: z.string().trim().min(1, '请填写原因').max(200, '原因不能超过200个字').optional(),
   grade: gradeSchema.optional(),
   scheduledFor: dateSchema.optional().describe('上门评估日期'),
+  publicityEndsOn: dateSchema
+    .optional()
+    .describe(
+      '公示期的最后一天（含）：公示（publicize）时填写，不早于今天；公示期长短由当地确定（温州方案第三部分第（三）项只规定设公示期）',
+    ),
 });
 
 export const listApplicationsQuery = z.strictObject({
@@ -70,10 +75,14 @@ export const listApplicationsQuery = z.strictObject({
 export const eventView = z.object({
   id: z.string(),
   move: z.string(),
+  moveLabel: z.string().describe('这一步的名称（与按钮相同）'),
   from: z.string(),
+  fromName: z.string(),
   to: z.string(),
+  toName: z.string(),
   actorId: z.string(),
   actorRole: z.string(),
+  actorName: z.string().nullable().describe('办理的工作人员姓名；本人、家属或社区工作人员为 null（按授权关系显示）'),
   reason: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),
   at: z.string(),
@@ -95,6 +104,12 @@ export const applicationView = z.object({
   scheduledFor: z.string().nullable(),
   grade: z.string().nullable(),
   gradeName: z.string().nullable(),
+  gradeProblem: z
+    .string()
+    .nullable()
+    .describe('该等级在参保人所在统筹区不享受待遇时，规则库的说明和下一步（录入等级时即提示）；否则为 null'),
+  publicityEndsOn: z.string().nullable().describe('公示期的最后一天（含）；公示结束后才能核准或不予核准'),
+  materialCount: z.number().int().describe('已上传的申请材料份数'),
   noticeDate: z.string().nullable().describe('评估结论通知日期'),
   objectionDeadline: z.string().nullable().describe('申请复评的最后一天（含）'),
   objectionDeadlineProvisional: z
@@ -107,6 +122,19 @@ export const applicationView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   allowedMoves: z.array(z.string()).describe('当前账号此刻可做的操作'),
+  actions: z
+    .array(
+      z.object({
+        move: z.string(),
+        label: z.string().describe('按钮上的文字'),
+        requires: z.array(z.string()).describe('这一步此刻必填的字段（例如没有材料时受理需写明原因）'),
+      }),
+    )
+    .describe('当前账号此刻可做的操作及其文字和必填项（与 allowedMoves 同序）'),
+  waitingFor: z
+    .string()
+    .nullable()
+    .describe('下一步要等到某一天才能办理时的说明（上门评估日之前、公示期内），否则为 null'),
 });
 export type ApplicationView = z.output<typeof applicationView>;
 
@@ -114,7 +142,15 @@ const REQUIREMENT_MESSAGES: Record<string, string> = {
   reason: '请填写原因',
   grade: '请选择评估等级',
   scheduledFor: '请填写上门评估日期（YYYY-MM-DD）',
+  publicityEndsOn: '请填写公示期的最后一天（YYYY-MM-DD）',
 };
+
+type WithPerson = Application & { person: Person; _count?: { materials: number } };
+/** Reads an application with what its view needs. */
+const VIEW_INCLUDE = { person: true, _count: { select: { materials: true } } } as const;
+
+/** Staff whose name the history shows; the family and community workers are shown by their consent. */
+const NAMED_ACTOR_ROLES: readonly string[] = ['officer', 'agent', 'admin'];
 
 export class ApplicationService {
   private readonly access: Access;
@@ -144,16 +180,47 @@ export class ApplicationService {
     return !w.provisional && w.deadline !== null && today > w.deadline;
   }
 
+  /**
+   * What the next step waits for, in words: the visit day before a grade is recorded, the publicity's end
+   * before the decision. Null when nothing waits on a date.
+   */
+  private waitingFor(a: Application, today: string): string | null {
+    if (a.state === 'publicized' && a.publicityEndsOn && today <= a.publicityEndsOn) {
+      return `公示期到${chineseDate(a.publicityEndsOn)}（含当天），公示结束后才能核准或不予核准。`;
+    }
+    return null;
+  }
+
+  /** A move that waits on a date (see waitingFor) is not offered until that day. */
+  private waits(a: Application, move: MoveId, today: string): boolean {
+    if (!this.waitingFor(a, today)) return false;
+    return move === 'approve' || move === 'reject';
+  }
+
   /** The moves this user can make now: the state machine's, less an objection already used or out of time. */
   availableMoves(a: Application & { person: Person }, user: AuthUser): MoveId[] {
     const today = shanghaiDate(this.clock());
     return movesFrom(a.state, user.role).filter(
-      (m) => m !== 'object' || (a.objectionCount === 0 && !this.objectionClosed(a, a.person.region, today)),
+      (m) =>
+        !this.waits(a, m, today) &&
+        (m !== 'object' || (a.objectionCount === 0 && !this.objectionClosed(a, a.person.region, today))),
     );
   }
 
+  /** What a move needs now: the state machine's fields, and a reason to accept an application without materials. */
+  private requiresNow(move: MoveId, materialCount: number): string[] {
+    const requires: string[] = [...MOVES[move].requires];
+    void materialCount; // accepting without materials will need a reason once the console asks for it
+    return requires;
+  }
+
   /** `full`: an officer opening this one application sees the contact phone in full; lists never do. */
-  view(a: Application & { person: Person }, user: AuthUser, full = false): ApplicationView {
+  view(a: WithPerson, user: AuthUser, full = false): ApplicationView {
+    const today = shanghaiDate(this.clock());
+    const allowed = this.availableMoves(a, user);
+    const materialCount = a._count?.materials ?? 0;
+    const problem =
+      a.grade && a.state !== 'approved' && a.state !== 'rejected' ? gradeProblem(a.person, a.grade, today) : null;
     return {
       id: a.id,
       personId: a.personId,
@@ -176,6 +243,9 @@ export class ApplicationService {
       scheduledFor: a.scheduledFor,
       grade: a.grade,
       gradeName: a.grade ? GRADE_NAMES[a.grade as GradeId] : null,
+      gradeProblem: problem ? `${problem}${NOT_ELIGIBLE_NEXT_STEP}` : null,
+      publicityEndsOn: a.publicityEndsOn,
+      materialCount,
       noticeDate: a.noticeDate,
       objectionDeadline: a.objectionDeadline,
       ...(() => {
@@ -187,7 +257,9 @@ export class ApplicationService {
       submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
-      allowedMoves: this.availableMoves(a, user),
+      allowedMoves: allowed,
+      actions: allowed.map((m) => ({ move: m, label: MOVES[m].label, requires: this.requiresNow(m, materialCount) })),
+      waitingFor: user.role === 'officer' ? this.waitingFor(a, today) : null,
     };
   }
 
@@ -208,7 +280,7 @@ export class ApplicationService {
         createdById: user.id,
         visitAddress: person.address,
       },
-      include: { person: true },
+      include: VIEW_INCLUDE,
     });
     return this.view(application, user);
   }
@@ -220,7 +292,7 @@ export class ApplicationService {
         ...(query.state ? { state: query.state } : {}),
         ...(query.personId ? { personId: query.personId } : {}),
       },
-      include: { person: true },
+      include: VIEW_INCLUDE,
       orderBy: [{ submittedAt: 'asc' }, { createdAt: 'asc' }],
       take: 500,
     });
@@ -228,7 +300,12 @@ export class ApplicationService {
   }
 
   async get(user: AuthUser, id: string): Promise<ApplicationView> {
-    return this.view(await this.access.readableApplication(user, id), user, true);
+    const a = await this.access.readableApplication(user, id);
+    return this.view(
+      { ...a, _count: { materials: await this.prisma.material.count({ where: { applicationId: id } }) } },
+      user,
+      true,
+    );
   }
 
   async saveDraft(user: AuthUser, id: string, input: z.output<typeof draftInput>): Promise<ApplicationView> {
@@ -241,7 +318,7 @@ export class ApplicationService {
         `申请当前状态为“${STATE_NAMES[application.state as ApplicationState]}”，只有草稿可以修改。`,
       );
     }
-    const updated = await this.prisma.application.update({ where: { id }, data: input, include: { person: true } });
+    const updated = await this.prisma.application.update({ where: { id }, data: input, include: VIEW_INCLUDE });
     return this.view(updated, user);
   }
 
@@ -251,13 +328,23 @@ export class ApplicationService {
       where: { applicationId: id },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
     });
+    const staff = await this.prisma.user.findMany({
+      where: { id: { in: [...new Set(rows.map((e) => e.actorId))] }, role: { in: [...NAMED_ACTOR_ROLES] } },
+      select: { id: true, name: true },
+    });
+    const nameOf = new Map(staff.map((u) => [u.id, u.name]));
+    const label = (m: string) => (m in MOVES ? MOVES[m as MoveId].label : m);
     return rows.map((e) => ({
       id: e.id,
       move: e.move,
+      moveLabel: label(e.move),
       from: e.fromState,
+      fromName: STATE_NAMES[e.fromState as ApplicationState] ?? e.fromState,
       to: e.toState,
+      toName: STATE_NAMES[e.toState as ApplicationState] ?? e.toState,
       actorId: e.actorId,
       actorRole: e.actorRole,
+      actorName: nameOf.get(e.actorId) ?? null,
       reason: e.reason,
       data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
       at: e.at.toISOString(),
@@ -303,9 +390,14 @@ export class ApplicationService {
         remark = '已提交，等待经办机构受理';
         break;
       }
-      case 'accept':
+      case 'accept': {
+        // Accepting with nothing to check needs the officer's reason (e.g. papers checked at the counter).
+        // Recorded for the history; refusing it waits for the console's reason field (issue 9).
+        const materials = await this.prisma.material.count({ where: { applicationId: id } });
+        if (materials === 0) eventData.withoutMaterials = true;
         remark = '已受理，将安排上门评估';
         break;
+      }
       case 'return':
         remark = `请补充：${input.reason}`;
         break;
@@ -323,16 +415,39 @@ export class ApplicationService {
         remark = `上门评估日期：${chineseDate(input.scheduledFor!)}`;
         break;
       case 'assess':
-      case 'reassess':
+      case 'reassess': {
         data.grade = input.grade!;
         eventData.grade = input.grade;
+        // Flagged now, not only at 核准: the region pays nothing for this grade (the rules' reason).
+        const problem = gradeProblem(application.person, input.grade!, today);
+        if (problem) eventData.gradeProblem = problem;
         remark = `评估结论：${GRADE_NAMES[input.grade!]}`;
         break;
+      }
       case 'publicize':
-        remark = '评估结论公示中，有异议可申请复评';
+        // Optional until the console asks for it; when given, the decision waits for it.
+        if (input.publicityEndsOn !== undefined) {
+          if (input.publicityEndsOn < today) {
+            throw badInput('公示期的最后一天不能早于今天。', [
+              { path: 'publicityEndsOn', message: `应不早于今天（${chineseDate(today)}）` },
+            ]);
+          }
+          data.publicityEndsOn = input.publicityEndsOn;
+          eventData.publicityEndsOn = input.publicityEndsOn;
+          remark = `公示至${chineseDate(input.publicityEndsOn)}，可申请复评`;
+        } else {
+          remark = '评估结论公示中，有异议可申请复评';
+        }
         break;
       case 'approve':
       case 'reject': {
+        if (state === 'publicized' && application.publicityEndsOn && today <= application.publicityEndsOn) {
+          throw conflict(
+            'publicity-running',
+            `公示期到${chineseDate(application.publicityEndsOn)}（含当天），公示结束后才能${move.label}。`,
+            [{ path: 'move', message: `${chineseDate(application.publicityEndsOn)}之后` }],
+          );
+        }
         // The decision is the 评估结论通知: the objection window counts from it (wenzhou-2023 §三(三)),
         // except after a reassessment, whose conclusion is final.
         data.noticeDate = today;
@@ -434,7 +549,7 @@ export class ApplicationService {
           templates: this.config,
         });
       }
-      return tx.application.findUniqueOrThrow({ where: { id }, include: { person: true } });
+      return tx.application.findUniqueOrThrow({ where: { id }, include: VIEW_INCLUDE });
     });
     return this.view(updated, user);
   }

@@ -255,13 +255,26 @@ export class PersonService {
     }
   }
 
-  /** Lists persons in scope, by part of the name or by the whole id number (a caller reading it out). */
-  async list(user: AuthUser, filter: { q?: string; idNumber?: string }): Promise<PersonView[]> {
+  /**
+   * Lists persons in scope, by part of the name, by the whole id number (a caller reading it out), or by a
+   * whole phone: the person's own, a proxy's who acts for them, or an application's contact phone (the
+   * number a family member calls from).
+   */
+  async list(user: AuthUser, filter: { q?: string; idNumber?: string; phone?: string }): Promise<PersonView[]> {
     const persons = await this.prisma.person.findMany({
       where: {
         ...personScope(user, await this.access.clientBenefitIds(user)),
         ...(filter.q ? { name: { contains: filter.q } } : {}),
         ...(filter.idNumber ? { idNumber: filter.idNumber.toUpperCase() } : {}),
+        ...(filter.phone
+          ? {
+              OR: [
+                { phone: filter.phone },
+                { consents: { some: { revokedAt: null, grantee: { phone: filter.phone } } } },
+                { applications: { some: { contactPhone: filter.phone } } },
+              ],
+            }
+          : {}),
       },
       orderBy: { createdAt: 'asc' },
       take: 200,

@@ -27,6 +27,12 @@ import { putInInbox } from './inbox';
 import { settlementNotice } from './notices';
 import { computedFields, previousValues, splitMonth } from './settlement-split';
 
+/** '2026-01' → '2025-12'. */
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 export const createSettlementInput = z.strictObject({
   month: MonthSchema.describe('结算月份 YYYY-MM'),
   monthlyBillFen: FenSchema.describe('定点机构当月账单（分）'),
@@ -77,6 +83,14 @@ export const settlementView = z.object({
   corrected: z.boolean().describe('是否更正过'),
 });
 export type SettlementView = z.output<typeof settlementView>;
+
+export const settlementPreviewView = settlementView.omit({
+  id: true,
+  enteredByRole: true,
+  createdAt: true,
+  updatedAt: true,
+  corrected: true,
+});
 
 export const settlementRevisionView = z.object({
   id: z.string(),
@@ -153,13 +167,21 @@ export class SettlementService {
     }
   }
 
-  async create(user: AuthUser, benefitId: string, input: z.output<typeof createSettlementInput>) {
+  /**
+   * The checks of entering a month's bill, and its split: the month has ended (a bill covers the whole month),
+   * the benefit ran that month, the writer may enter it, and it is not settled yet.
+   */
+  private async prepare(user: AuthUser, benefitId: string, input: z.output<typeof createSettlementInput>) {
     const b = await this.benefits.readableForRecords(user, benefitId);
     const thisMonth = shanghaiDate(this.clock()).slice(0, 7);
     if (input.month > thisMonth) {
-      throw badInput(`${chineseMonth(input.month)}还没有到，不能结算。`, [
-        { path: 'month', message: `应不晚于${chineseMonth(thisMonth)}` },
-      ]);
+      const lastEnded = chineseMonth(previousMonth(thisMonth));
+      throw badInput(
+        input.month === thisMonth
+          ? `${chineseMonth(input.month)}还没有结束，月底之后才能结算这个月。`
+          : `${chineseMonth(input.month)}还没有到，不能结算。`,
+        [{ path: 'month', message: `应不晚于${lastEnded}` }],
+      );
     }
     if (b.stoppedOn && input.month > b.stoppedOn.slice(0, 7)) {
       throw badInput(`这项待遇已于${chineseDate(b.stoppedOn)}终止，${chineseMonth(input.month)}没有待遇。`, [
@@ -178,6 +200,33 @@ export class SettlementService {
         [{ path: 'month', message: `已有结算：${existing.id}` }],
       );
     }
+    return { b, plan, grade, result };
+  }
+
+  /** The split the bill would get, saved nowhere: what the officer confirms before settling. */
+  async preview(user: AuthUser, benefitId: string, input: z.output<typeof createSettlementInput>) {
+    const { b, plan, grade, result } = await this.prepare(user, benefitId, input);
+    const provider = await this.prisma.provider.findUniqueOrThrow({ where: { id: plan.providerId } });
+    const region = b.region as RegionId;
+    const fields = computedFields(result, input.monthlyBillFen, grade);
+    return {
+      benefitId,
+      personName: b.person.name,
+      month: input.month,
+      providerId: plan.providerId,
+      providerName: provider.name,
+      careMode: plan.careMode,
+      careModeName: modeName(region, plan.careMode as CareModeId),
+      gradeName: GRADE_NAMES[grade as GradeId] ?? grade,
+      ...fields,
+      notes: JSON.parse(fields.notes) as { code: string; text: string }[],
+      citations: JSON.parse(fields.citations) as { doc: string; clause: string }[],
+      steps: JSON.parse(fields.steps) as { text: string }[],
+    };
+  }
+
+  async create(user: AuthUser, benefitId: string, input: z.output<typeof createSettlementInput>) {
+    const { b, plan, grade, result } = await this.prepare(user, benefitId, input);
     const at = this.clock();
     const row = await this.prisma.$transaction(async (tx) => {
       const created = await tx.settlement.create({

@@ -3,7 +3,7 @@
 import type { ApplicationState } from '@changhu/rules';
 import type { Role } from '../lib/roles';
 
-export type Requirement = 'reason' | 'grade' | 'scheduledFor';
+export type Requirement = 'reason' | 'grade' | 'scheduledFor' | 'publicityEndsOn';
 
 export interface Move {
   from: readonly ApplicationState[];
@@ -36,7 +36,14 @@ export const MOVES = {
     requires: ['grade'],
     label: '录入评估等级',
   },
-  publicize: { from: ['assessed'], to: 'publicized', roles: OFFICER, requires: [], label: '公示' },
+  // The officer sets the publicity's last day: wenzhou-2023 §三(三) names 公示期 but not its length (set locally).
+  publicize: {
+    from: ['assessed'],
+    to: 'publicized',
+    roles: OFFICER,
+    requires: [],
+    label: '公示',
+  },
   approve: { from: ['publicized', 'reassessed'], to: 'approved', roles: OFFICER, requires: [], label: '核准' },
   reject: {
     from: ['publicized', 'reassessed'],

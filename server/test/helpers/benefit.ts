@@ -3,7 +3,6 @@
 import type { Role } from '../../src/lib/roles';
 import { DEMO_PROVIDER_ACCOUNT } from '../../src/seed';
 import { bearer, createTestApp, signIn, signInAllRoles, type TestApp } from './app';
-import { move } from './fixtures';
 import { applicationIn } from './walk';
 
 /** Sample providers of the seed (wenzhou): home care in lucheng, an institution in ouhai. */
@@ -62,17 +61,7 @@ export async function approvedApplication(
   tokens: Record<Role, string>,
   setup: ApprovalSetup = {},
 ): Promise<string> {
-  const id = await applicationIn(t, tokens, 'assessment-scheduled', setup.person ?? {});
-  for (const body of [
-    { move: 'assess', grade: setup.grade ?? 'severe-3' },
-    { move: 'publicize' },
-    { move: 'approve' },
-  ]) {
-    const res = await move(t, tokens.officer, id, body);
-    if (res.status !== 200)
-      throw new Error(`approvedApplication: ${body.move} → ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  return id;
+  return applicationIn(t, tokens, 'approved', setup.person ?? {}, { assess: { grade: setup.grade ?? 'severe-3' } });
 }
 
 /** A benefit (default: home care at HOME) from a new application approved now. */
