@@ -135,6 +135,7 @@ describe('reference lists and documents', () => {
       region: string;
       month: string;
       offered: { id: string; name: string; citations: { doc: string; clause: string }[] }[];
+      setLocally: { id: string; name: string; citations: { doc: string; clause: string }[] }[];
       notOffered: { id: string; name: string; citations: { doc: string; clause: string }[] }[];
     };
     const ids = (list: { id: string }[]) => list.map((m) => m.id);
@@ -153,14 +154,17 @@ describe('reference lists and documents', () => {
         expect(body.month).toBe(month);
         expect(ids(body.offered)).toEqual(offeredModes('changchun', month));
         expect(ids(body.offered).includes('home')).toBe(home);
-        expect(ids(body.notOffered).includes('home')).toBe(!home);
-        expect([...ids(body.offered), ...ids(body.notOffered)].sort()).toEqual(
+        // Before jilin-2022 home care is the pilot city's decision (jilin-2017 §六(四)), never "not offered";
+        // family, community and medical-special care are left to the city too (jilin-2017 §四(五)).
+        expect(ids(body.setLocally).includes('home')).toBe(!home);
+        expect(ids(body.notOffered)).toEqual([]);
+        expect([...ids(body.offered), ...ids(body.setLocally)].sort()).toEqual(
           ['community', 'family', 'home', 'institution', 'medical-special'].sort(),
         );
-        for (const m of [...body.offered, ...body.notOffered]) {
+        for (const m of [...body.offered, ...body.setLocally]) {
           expect(m.name).toBe(modeName('changchun', m.id as 'home'));
         }
-        const homeMode = [...body.offered, ...body.notOffered].find((m) => m.id === 'home')!;
+        const homeMode = [...body.offered, ...body.setLocally].find((m) => m.id === 'home')!;
         expect(homeMode.citations.length).toBeGreaterThan(0);
         for (const c of homeMode.citations) expect(c.doc).toBe(home ? 'jilin-2022' : 'jilin-2017');
       },

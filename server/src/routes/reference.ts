@@ -13,6 +13,7 @@ import {
   modeName,
   MODES_OFFERED,
   MonthSchema,
+  modeOffer,
   offeredModes,
   REGION_IDS,
   REGION_NAMES,
@@ -73,7 +74,7 @@ export function registerReference(api: Api, { services, clock }: RouteDeps): voi
       method: 'get',
       path: '/regions/:region/care-modes',
       tag: 'reference',
-      summary: '统筹区在某个月提供哪些护理方式（按当地的叫法），哪些不提供',
+      summary: '统筹区在某个月提供哪些护理方式（按当地的叫法），哪些由当地确定，哪些不提供',
       description:
         '按该月1日适用的政策文件（规则模块 offeredModes）。month 不填为本月（北京时间）。' +
         '建立待遇或变更护理方式时，只能选择待遇开始月（或变更生效月）提供的方式。',
@@ -87,6 +88,9 @@ export function registerReference(api: Api, { services, clock }: RouteDeps): voi
             regionName: z.string(),
             month: z.string(),
             offered: z.array(modeSchema),
+            setLocally: z
+              .array(modeSchema)
+              .describe('文件交由当地确定是否提供的方式（如吉林各试点城市），请向当地医保部门确认；不算“不提供”'),
             notOffered: z.array(modeSchema),
           }),
         },
@@ -106,7 +110,12 @@ export function registerReference(api: Api, { services, clock }: RouteDeps): voi
         regionName: REGION_NAMES[region],
         month,
         offered: offered.map(view),
-        notOffered: CARE_MODE_IDS.filter((m) => !offered.includes(m)).map(view),
+        // jilin-2017 §四(五): a mode left to the pooling area is not "not offered".
+        setLocally: CARE_MODE_IDS.filter((m) => modeOffer(region, m, firstDayOf(month)) === 'set-locally').map(view),
+        notOffered: CARE_MODE_IDS.filter((m) => {
+          const offer = modeOffer(region, m, firstDayOf(month));
+          return offer === 'not-offered' || offer === 'no-document';
+        }).map(view),
       };
     },
   );
