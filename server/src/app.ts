@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import Koa from 'koa';
-import { bodyParser } from '@koa/bodyparser';
 import type { Config } from './config';
 import type { Db } from './db';
 import { Api, openApiDocument } from './lib/api';
 import type { AppContext, AppState } from './lib/context';
 import { systemClock, type Clock } from './lib/time';
 import { authenticate } from './middleware/auth';
+import { jsonBody } from './middleware/body';
 import { serveConsole } from './middleware/console';
 import { errorHandler } from './middleware/errorHandler';
 import { serveLanding } from './middleware/landing';
@@ -22,22 +22,24 @@ import { registerCalculations } from './routes/calculations';
 import type { RouteDeps } from './routes/deps';
 import { registerDev } from './routes/dev';
 import { registerDocuments } from './routes/documents';
+import { registerFeedback } from './routes/feedback';
 import { registerHealth } from './routes/health';
 import { registerInbox } from './routes/inbox';
 import { registerMaterials } from './routes/materials';
 import { registerPersons } from './routes/persons';
 import { registerProviders } from './routes/providers';
 import { registerReference } from './routes/reference';
+import { registerSelfCheck } from './routes/self-check';
 import { registerServiceRecords } from './routes/service-records';
 import { registerSettlements } from './routes/settlements';
 import { registerUsers } from './routes/users';
 import { createServices } from './services';
-import { DevOutboxSender, type SmsSender } from './sms/sender';
+import { smsSenderFor, type SmsSender } from './sms/sender';
 
 export interface AppDeps {
   prisma: Db;
   config: Config;
-  /** Where sign-in codes go; defaults to the development outbox table. */
+  /** Where sign-in codes go; defaults to the configured gateway, or the development outbox outside production. */
   outbox?: SmsSender;
   clock?: Clock;
   logger?: Logger;
@@ -49,13 +51,25 @@ export interface AppDeps {
   classifier?: () => Promise<Classifier>;
 }
 
+// Request ids: 12 hex digits from a pool of random bytes (one system call per 512 requests, not one each).
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+function requestId(): string {
+  if (idOffset + 6 > idPool.length) {
+    idPool = crypto.randomBytes(6 * 512);
+    idOffset = 0;
+  }
+  idOffset += 6;
+  return idPool.toString('hex', idOffset - 6, idOffset);
+}
+
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger();
   const services = createServices(
     deps.prisma,
     deps.config,
-    deps.outbox ?? new DevOutboxSender(deps.prisma, clock),
+    deps.outbox ?? smsSenderFor(deps.config, deps.prisma, clock),
     clock,
   );
   const routeDeps: RouteDeps = { prisma: deps.prisma, config: deps.config, clock, services };
@@ -66,6 +80,8 @@ export function createApp(deps: AppDeps) {
   registerReference(api, routeDeps);
   registerDocuments(api, routeDeps);
   registerCalculations(api, routeDeps);
+  registerSelfCheck(api, routeDeps);
+  registerFeedback(api, routeDeps);
   registerPersons(api, routeDeps);
   registerApplications(api, routeDeps);
   registerMaterials(api, routeDeps);
@@ -92,7 +108,7 @@ export function createApp(deps: AppDeps) {
   const app = new Koa<AppState>();
   app.proxy = deps.config.trustProxy;
   app.use(async (ctx, next) => {
-    ctx.state.requestId = crypto.randomBytes(6).toString('hex');
+    ctx.state.requestId = requestId();
     ctx.state.valid = {};
     await next();
   });
@@ -105,7 +121,7 @@ export function createApp(deps: AppDeps) {
     ctx.set('Cache-Control', 'no-store');
     await next();
   });
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(jsonBody(1024 * 1024));
   app.use(authenticate(services.auth));
   app.use(api.router.routes());
   app.use(api.router.allowedMethods({ throw: false }));

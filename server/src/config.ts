@@ -1,5 +1,8 @@
 import path from 'node:path';
 
+/** The development setup's code key: its codes are readable in the outbox anyway. */
+const DEVELOPMENT_CODE_KEY = 'changhu-development-sign-in-codes';
+
 export interface Config {
   /** Directory for uploaded materials; never served statically. */
   dataDir: string;
@@ -11,8 +14,19 @@ export interface Config {
   codesPerHour: number;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (TRUST_PROXY=1). */
   trustProxy: boolean;
-  /** Code requests allowed per client address an hour, whatever the phone. */
+  /**
+   * Codes sent per client address an hour, whatever the phone (counted in the database). High enough for a
+   * community service point where one worker signs many elders in behind one address.
+   */
   codesPerAddressPerHour: number;
+  /** The SMS gateway (SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN); required when NODE_ENV=production. */
+  smsGatewayUrl?: string;
+  smsGatewayToken?: string;
+  /**
+   * Key of the HMAC that stores sign-in codes (SIGN_IN_CODE_KEY). Every instance needs the same key, or a code
+   * sent by one is refused by another; production refuses to start without one (empty here).
+   */
+  codeHashKey: string;
   /** Wrong codes within lockMinutes that lock the phone for lockMinutes. */
   maxWrongCodes: number;
   lockMinutes: number;
@@ -39,7 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     codeTtlMinutes: 5,
     codesPerHour: 5,
     trustProxy: env.TRUST_PROXY === '1',
-    codesPerAddressPerHour: Number(env.CODES_PER_ADDRESS_PER_HOUR) || 30,
+    codesPerAddressPerHour: Number(env.CODES_PER_ADDRESS_PER_HOUR) || 120,
+    smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    codeHashKey: env.SIGN_IN_CODE_KEY || (env.NODE_ENV !== 'production' ? DEVELOPMENT_CODE_KEY : ''),
     maxWrongCodes: 5,
     lockMinutes: 15,
     maxUploadBytes: 10 * 1024 * 1024,

@@ -3,6 +3,7 @@
 import { createApp } from './app';
 import { defaultDatabaseUrl, loadConfig } from './config';
 import { openDatabase } from './db';
+import { serveH5 } from './middleware/h5';
 import { devHostProblem, startupLines } from './devSetup';
 import { seed } from './seed';
 
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   const prisma = await openDatabase(url);
   // Demo staff accounts (and the sample persons acting with them) only in the development setup.
   await seed(prisma, { demoAccounts: config.devOutbox });
-  const app = createApp({ prisma, config });
+  // `/` is the mini-program's H5 build (miniapp/dist/h5, built by `npm start`), in place of the landing page.
+  const app = createApp({ prisma, config, extra: [serveH5()] });
   const server = app.listen(port, host, () => {
     const [listening, ...warning] = startupLines(host, port, url.replace(/^file:/, ''), config);
     process.stdout.write(listening + '\n');

@@ -120,7 +120,13 @@ const ROUTES: RouteCase[] = [
     body: () => ({ address: '新地址' }),
     expect: { ...proxyOnly, owner: 200 },
   },
-  { name: 'list consents', method: 'get', path: (f) => `/api/v1/persons/${f.personId}/consents`, expect: readers },
+  {
+    name: 'list consents',
+    method: 'get',
+    path: (f) => `/api/v1/persons/${f.personId}/consents`,
+    // A provider never reads consents (family names), not even of its own clients: its role is refused.
+    expect: { ...readers, provider: 403 },
+  },
   {
     name: 'add a consent',
     method: 'post',

@@ -1,7 +1,23 @@
-// Dates and times as an officer in China reads them, whatever the computer's zone.
-import { chineseDate, shanghaiDate } from '../../src/lib/time';
+// Dates and times as an officer in China reads them, whatever the computer's zone. The console bundles no
+// server code, so these are its own (the same words as the server's messages).
 
-export { chineseDate, shanghaiDate };
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** 'YYYY-MM-DD' of an instant in Asia/Shanghai. */
+export function shanghaiDate(at: Date): string {
+  return shanghaiDay.format(at);
+}
+
+/** '2026-05-20' → '2026年5月20日'. */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -38,6 +54,12 @@ export function dayText(iso: string): string {
 export function monthText(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return `${y}年${m}月`;
+}
+
+/** '2027-01' → '2026-12'. */
+export function previousMonthOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /** '2026-12' → '2027-01'. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppContext, AppState } from './context';
 import type { Role } from './roles';
 import { requireRole } from '../middleware/auth';
+import { unsupportedBody } from '../middleware/body';
 import { validate } from '../middleware/validate';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -37,6 +38,12 @@ export interface Input<B, Q, P> {
 
 export type Handler<B, Q, P> = (ctx: AppContext, input: Input<B, Q, P>) => Promise<void>;
 
+/** A route that takes JSON never ignores a body of another type (a PATCH sent as text would "succeed"). */
+const refuseNonJson: Middleware<AppState> = async (ctx, next) => {
+  if (ctx.state.bodyKind === 'other' || ctx.state.bodyKind === 'multipart') throw unsupportedBody();
+  await next();
+};
+
 type AnySpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
 
 export class Api {
@@ -53,6 +60,7 @@ export class Api {
     if (spec.params) chain.push(validate(spec.params, 'params'));
     if (spec.query) chain.push(validate(spec.query, 'query'));
     if (spec.multipart) chain.push(spec.multipart.middleware);
+    else if (spec.body ?? spec.bodyDoc) chain.push(refuseNonJson);
     if (spec.body) chain.push(validate(spec.body, 'body'));
     chain.push(async (ctx) => {
       const v = ctx.state.valid ?? {};

@@ -6,6 +6,8 @@ export interface AppState extends DefaultState {
   /** Parsed and validated request parts, set by validate(). */
   valid: { body?: unknown; query?: unknown; params?: unknown };
   requestId: string;
+  /** What the request carried, as read by middleware/body.ts. */
+  bodyKind?: import('../middleware/body').BodyKind;
   /** The uploaded file of a multipart request. */
   file?: import('../services/materials').UploadedFile;
 }

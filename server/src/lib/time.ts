@@ -16,9 +16,19 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+// Every request asks for today; Intl formatting costs microseconds. The zone's offset is whole hours, so the
+// date only changes on a minute boundary: one cached minute is exact.
+let cachedMinute = NaN;
+let cachedDate = '';
+
 /** 'YYYY-MM-DD' of an instant in Asia/Shanghai. */
 export function shanghaiDate(at: Date): string {
-  return dateFormat.format(at);
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== cachedMinute) {
+    cachedDate = dateFormat.format(at);
+    cachedMinute = minute;
+  }
+  return cachedDate;
 }
 
 /** WeChat subscription-message time value: 'YYYY年MM月DD日 HH:mm' (Asia/Shanghai). */

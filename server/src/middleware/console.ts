@@ -39,6 +39,9 @@ export function serveConsole(dir: string = defaultConsoleDir()): Middleware<AppS
     } catch {
       return next();
     }
+    // A NUL (or another control character) is no file name: fs would throw on it.
+    // eslint-disable-next-line no-control-regex -- refused, not matched by accident
+    if (/[\u0000-\u001f]/.test(rel)) return next();
     const file = path.resolve(dir, rel);
     const isFile =
       rel !== '' && file.startsWith(dir + path.sep) && fs.statSync(file, { throwIfNoEntry: false })?.isFile();

@@ -51,11 +51,18 @@ export function errorHandler(logger: Logger): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next();
+      // Answered here, not thrown: an unknown path is common and an Error's stack trace costs.
       if (ctx.status === 404 && ctx.body === undefined) {
-        throw new AppError(404, 'not-found', '没有这个接口，请检查地址。');
+        ctx.status = 404;
+        ctx.body = { error: { code: 'not-found', message: '没有这个接口，请检查地址。', details: [] } };
+        return;
       }
       if (ctx.status === 405 && !ctx.body) {
-        throw new AppError(405, 'method-not-allowed', `这个接口不支持 ${ctx.method} 请求。`);
+        ctx.status = 405;
+        ctx.body = {
+          error: { code: 'method-not-allowed', message: `这个接口不支持 ${ctx.method} 请求。`, details: [] },
+        };
+        return;
       }
     } catch (raw) {
       const err = raw instanceof AppError ? raw : fromLibraryError(raw as HttpishError);

@@ -8,7 +8,26 @@ export interface Logger {
 }
 
 /** Writes one line per request; lines are masked before they leave (id numbers, phones, codes, tokens). */
-export function createLogger(write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+/**
+ * Lines written together once per turn of the event loop: one write for many requests under load instead of
+ * a synchronous write each (stdout to a file or pipe is synchronous in Node).
+ */
+export function batchedWriter(out: NodeJS.WritableStream = process.stdout): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const text = pending.join('\n') + '\n';
+    pending = [];
+    out.write(text);
+  };
+  process.once('exit', () => {
+    if (pending.length) flush();
+  });
+  return (line) => {
+    if (pending.push(line) === 1) setImmediate(flush);
+  };
+}
+
+export function createLogger(write: (line: string) => void = batchedWriter()): Logger {
   return {
     info: (line) => write(maskPersonalData(line)),
     error: (ctx, err) => {
@@ -20,19 +39,24 @@ export function createLogger(write: (line: string) => void = (l) => process.stdo
 
 const SECRET_KEYS = new Set(['code', 'token', 'password']);
 
-/** A masked copy of a request body for the log: secrets removed, personal numbers masked. */
-export function maskBody(value: unknown, key = ''): unknown {
+/** Deeper than this, a logged body shows a marker instead (bodies are bounded earlier; logs never recurse far). */
+const LOG_DEPTH = 8;
+
+/** A masked copy of a request body for the log: secrets removed, personal numbers masked, depth bounded. */
+export function maskBody(value: unknown, key = '', depth = 0): unknown {
   if (SECRET_KEYS.has(key)) return '[redacted]';
   if (typeof value === 'string') {
     if (/idnumber/i.test(key)) return maskIdNumber(value);
     if (/phone/i.test(key)) return maskPhone(value);
     return maskPersonalData(value);
   }
-  if (Array.isArray(value)) return value.map((v) => maskBody(v));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskBody(v, k)]));
-  }
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= LOG_DEPTH) return '[…]';
+  if (Array.isArray(value)) return value.map((v) => maskBody(v, '', depth + 1));
+  // No prototype: a "__proto__" key stays a plain field.
+  const out: Record<string, unknown> = Object.create(null);
+  for (const k of Object.keys(value)) out[k] = maskBody((value as Record<string, unknown>)[k], k, depth + 1);
+  return out;
 }
 
 export function requestLogger(logger: Logger): Middleware<AppState> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Middleware } from 'koa';
 import type { AppState } from '../lib/context';
 import { badInput, type ErrorDetail } from '../lib/errors';
+import { inputProblem } from '../lib/input';
 
 // Validation messages in Chinese for the people who read them.
 z.config(z.locales.zhCN());
@@ -23,6 +24,14 @@ export function validate(schema: z.ZodType, part: RequestPart = 'body'): Middlew
         : part === 'query'
           ? ctx.query
           : (ctx as unknown as { params: unknown }).params;
+    // Bodies went through the gate when read (middleware/body.ts, upload.ts); queries and path values here.
+    if (part !== 'body') {
+      const problem = inputProblem(raw);
+      if (problem?.kind === 'text') {
+        const { path, message } = problem.detail;
+        throw badInput(`${PART_NAMES[part]}有误：${path ? path + ' ' : ''}${message}`, [problem.detail]);
+      }
+    }
     const result = schema.safeParse(raw);
     if (!result.success) {
       const details = issuesToDetails(result.error.issues);

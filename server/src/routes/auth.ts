@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import type { Api } from '../lib/api';
-import { AppError } from '../lib/errors';
-import { RateLimiter } from '../lib/rateLimiter';
 import { ROLES } from '../lib/roles';
 import { phoneSchema } from '../lib/schemas';
 import { toUserView, userView } from '../services/users';
 import { userOf, type RouteDeps } from './deps';
 
-export function registerAuth(api: Api, { services, config, clock }: RouteDeps): void {
-  const perAddress = new RateLimiter(config.codesPerAddressPerHour, 60 * 60_000, clock);
+export function registerAuth(api: Api, { services, config }: RouteDeps): void {
   api.route(
     {
       method: 'post',
       path: '/auth/codes',
       tag: 'auth',
       summary: '获取登录验证码（短信）',
-      description: '每个手机号1分钟1次、1小时最多5次；验证码5分钟内有效。开发环境下短信写入开发发件箱。',
+      description: `每个手机号1分钟1次、1小时最多${config.codesPerHour}次；同一网络地址1小时最多${config.codesPerAddressPerHour}次（够一个社区服务点使用）；验证码${config.codeTtlMinutes}分钟内有效。开发环境下短信写入开发发件箱。`,
       body: z.strictObject({ phone: phoneSchema }),
       responses: {
         202: { description: '验证码已发送', schema: z.object({ sent: z.literal(true), expiresAt: z.string() }) },
@@ -23,10 +20,7 @@ export function registerAuth(api: Api, { services, config, clock }: RouteDeps): 
       },
     },
     async (ctx, { body }) => {
-      if (!perAddress.take(ctx.ip)) {
-        throw new AppError(429, 'rate-limited', '这台设备获取验证码的次数太多，请1小时后再试。');
-      }
-      const { expiresAt } = await services.auth.requestCode(body.phone);
+      const { expiresAt } = await services.auth.requestCode(body.phone, ctx.ip);
       ctx.status = 202;
       ctx.body = { sent: true, expiresAt: expiresAt.toISOString() };
     },

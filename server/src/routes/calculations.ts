@@ -15,6 +15,14 @@ import {
 } from '@changhu/rules';
 import { dateSchema, districtSchema, insuranceSchema, regionSchema } from '../lib/schemas';
 import type { Api } from '../lib/api';
+import {
+  benefitStartView,
+  comparisonView,
+  contributionsView,
+  eligibilityView,
+  estimateView,
+  objectionDeadlineView,
+} from '../lib/rulesViews';
 import { AppError } from '../lib/errors';
 import { shanghaiDate } from '../lib/time';
 import type { RouteDeps } from './deps';
@@ -28,9 +36,6 @@ function rulesCall<T>(compute: () => T): T {
   }
 }
 
-const noteSchema = z.object({ code: z.string(), text: z.string() });
-const citeSchema = z.object({ doc: z.string(), clause: z.string() });
-
 export function registerCalculations(api: Api, { clock }: RouteDeps): void {
   api.route(
     {
@@ -42,18 +47,7 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
       responses: {
         200: {
           description: '估算结果，附说明与条款出处',
-          schema: z
-            .object({
-              monthlyCapFen: z.number().int().nullable(),
-              eligibleCostFen: z.number().int().nullable(),
-              fundRatio: z.number().nullable(),
-              fundPaysFen: z.number().int().nullable(),
-              personPaysFen: z.number().int().nullable(),
-              indicative: z.boolean(),
-              notes: z.array(noteSchema),
-              citations: z.array(citeSchema),
-            })
-            .loose(),
+          schema: estimateView,
         },
       },
     },
@@ -72,15 +66,7 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
       responses: {
         200: {
           description: '结论、理由与下一步',
-          schema: z
-            .object({
-              verdict: z.enum(['eligible', 'not-eligible', 'apply-for-assessment', 'unknown']),
-              reasons: z.array(
-                z.object({ code: z.string(), text: z.string(), citation: citeSchema.optional() }).loose(),
-              ),
-              nextSteps: z.array(z.string()),
-            })
-            .loose(),
+          schema: eligibilityView,
         },
       },
     },
@@ -99,13 +85,7 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
       responses: {
         200: {
           description: '每种护理方式的估算，及本地不提供的方式',
-          schema: z
-            .object({
-              month: z.string(),
-              modes: z.array(z.object({ careMode: z.string(), name: z.string(), estimate: z.unknown() }).loose()),
-              notOffered: z.array(z.object({ careMode: z.string(), name: z.string() })),
-            })
-            .loose(),
+          schema: comparisonView,
         },
       },
     },
@@ -125,7 +105,7 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
         insurance: z.string().describe('参保类型 id'),
         year: z.coerce.number({ error: '年份应为数字，例如 2026' }).int('年份应为整数'),
       }),
-      responses: { 200: { description: '筹资标准，附出处', schema: z.object({}).loose() } },
+      responses: { 200: { description: '筹资标准，附出处', schema: contributionsView } },
     },
     async (ctx, { query }) => {
       ctx.body = rulesCall(() => contributions(query.region, query.insurance, query.year));
@@ -142,7 +122,7 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
       responses: {
         200: {
           description: '截止日（本地自定时为 null），附说明与出处',
-          schema: z.object({ deadline: z.string().nullable(), workingDays: z.number().nullable() }).loose(),
+          schema: objectionDeadlineView,
         },
       },
     },
@@ -171,7 +151,7 @@ export function registerCalculations(api: Api, { clock }: RouteDeps): void {
       responses: {
         200: {
           description: '起始月份与第一天，附说明与出处',
-          schema: z.object({ month: z.string(), firstDay: z.string() }).loose(),
+          schema: benefitStartView,
         },
       },
     },

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { DOCUMENTS, documentStatus, getClause, listClauses, type DocId } from '@changhu/rules';
+import {
+  citationText,
+  DOCUMENTS,
+  documentShortName,
+  documentStatus,
+  getClause,
+  listClauses,
+  type DocId,
+} from '@changhu/rules';
 import type { Api } from '../lib/api';
 import { notFound } from '../lib/errors';
 import { dateSchema } from '../lib/schemas';
@@ -12,6 +20,7 @@ const docParam = z.enum(DOC_IDS, { error: `文件编号可选：${DOC_IDS.join('
 const documentView = z.object({
   id: z.string(),
   title: z.string(),
+  shortName: z.string().describe('给用户看的中文简称，例如“晋江市长护险暂行规定”'),
   issuer: z.string(),
   number: z.string().nullable(),
   issued: z.string().nullable(),
@@ -27,6 +36,7 @@ export function registerDocuments(api: Api, { clock }: RouteDeps): void {
     return {
       id: d.id,
       title: d.title,
+      shortName: documentShortName(d.id),
       issuer: d.issuer,
       number: d.number,
       issued: d.issued,
@@ -94,6 +104,7 @@ export function registerDocuments(api: Api, { clock }: RouteDeps): void {
             doc: z.string(),
             clause: z.string(),
             title: z.string(),
+            label: z.string().describe('给用户看的出处，例如“晋江市长护险暂行规定第二部分第（三）项”'),
             text: z.string(),
             parent: z.string().nullable(),
           }),
@@ -103,7 +114,14 @@ export function registerDocuments(api: Api, { clock }: RouteDeps): void {
     async (ctx, { params }) => {
       const clause = getClause(params.doc, params.clause);
       if (!clause) throw notFound(`文件 ${params.doc} 中没有条款“${params.clause}”。`);
-      ctx.body = { doc: params.doc, clause: clause.id, title: clause.title, text: clause.text, parent: clause.parent };
+      ctx.body = {
+        doc: params.doc,
+        clause: clause.id,
+        title: clause.title,
+        label: citationText({ doc: params.doc, clause: clause.id }),
+        text: clause.text,
+        parent: clause.parent,
+      };
     },
   );
 }

@@ -1,4 +1,6 @@
+import type { Middleware } from 'koa';
 import { z } from 'zod';
+import type { AppState } from '../lib/context';
 import type { Api } from '../lib/api';
 import { AppError } from '../lib/errors';
 import { PROXY_ROLES, ROLES } from '../lib/roles';
@@ -11,6 +13,13 @@ const appParams = z.strictObject({ applicationId: idSchema });
 const materialParams = z.strictObject({ applicationId: idSchema, materialId: idSchema });
 
 export function registerMaterials(api: Api, { services, config }: RouteDeps): void {
+  const upload = singleFileUpload(config.maxUploadBytes, services.materials.uploadsDir());
+  // Scope and state first: a refused upload is answered before a byte of the file is read.
+  const checkThenUpload: Middleware<AppState> = async (ctx, next) => {
+    const { applicationId } = ctx.state.valid.params as { applicationId: string };
+    await services.materials.mayUpload(userOf(ctx), applicationId);
+    await upload(ctx, next);
+  };
   api.route(
     {
       method: 'post',
@@ -20,7 +29,7 @@ export function registerMaterials(api: Api, { services, config }: RouteDeps): vo
       description: '文件类型按文件内容判断，不看扩展名。只有草稿可以上传。',
       roles: PROXY_ROLES,
       params: appParams,
-      multipart: { middleware: singleFileUpload(config.maxUploadBytes), fields: materialFields },
+      multipart: { middleware: checkThenUpload, fields: materialFields },
       body: materialInput,
       responses: {
         201: { description: '已上传', schema: materialView },

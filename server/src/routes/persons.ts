@@ -6,6 +6,8 @@ import { addConsentInput, consentView, createPersonInput, personView, updatePers
 import { userOf, type RouteDeps } from './deps';
 
 const personParams = z.strictObject({ personId: idSchema });
+/** Who reads a person's consents (names of family members): everyone but a provider account. */
+const CONSENT_READERS = ROLES.filter((r) => r !== 'provider');
 
 export function registerPersons(api: Api, { services }: RouteDeps): void {
   api.route(
@@ -94,7 +96,9 @@ export function registerPersons(api: Api, { services }: RouteDeps): void {
       path: '/persons/:personId/consents',
       tag: 'persons',
       summary: '参保人的代办授权记录',
-      roles: ROLES,
+      description:
+        '授权记录写有家属的姓名与关系，只给参保人本人、代办人和工作人员看；定点机构账号不能查看（403），它只需要服务对象的护理信息。',
+      roles: CONSENT_READERS,
       params: personParams,
       responses: { 200: { description: '授权记录（含已撤销）', schema: z.array(consentView) } },
     },

@@ -12,8 +12,12 @@ export function sha256(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
-function codeHash(phone: string, code: string): string {
-  return sha256(`${phone}:${code}`);
+/**
+ * A one-time code is stored only as a keyed hash: a plain SHA-256 of six digits is undone by trying the
+ * million codes, an HMAC without the server's key is not. The plain code exists only in the message sent.
+ */
+function codeHash(key: string, phone: string, code: string): string {
+  return crypto.createHmac('sha256', key).update(`${phone}:${code}`).digest('hex');
 }
 
 export function toAuthUser(u: {
@@ -54,13 +58,22 @@ export class AuthService {
     return new AppError(429, 'locked', `验证码错误次数太多，为保护账号安全已暂时锁定，请${minutes}分钟后再试。`);
   }
 
-  /** Sends a 6-digit code; at most one a minute and config.codesPerHour an hour per phone. */
-  async requestCode(phone: string): Promise<{ expiresAt: Date }> {
+  /**
+   * Sends a 6-digit code; at most one a minute and config.codesPerHour an hour per phone, and
+   * config.codesPerAddressPerHour an hour per client address (whatever the phone). Both are counted from the
+   * stored codes, so every server instance and a restart see them.
+   */
+  async requestCode(phone: string, address: string): Promise<{ expiresAt: Date }> {
     const now = this.clock();
     const until = await this.lockedUntil(phone, now);
     if (until) throw this.lockedError(until, now);
+    const hourAgo = new Date(now.getTime() - 60 * MINUTE);
+    const fromAddress = await this.prisma.loginCode.count({ where: { address, createdAt: { gte: hourAgo } } });
+    if (fromAddress >= this.config.codesPerAddressPerHour) {
+      throw new AppError(429, 'rate-limited', '这台设备1小时内获取验证码的次数太多，请稍后再试。');
+    }
     const recent = await this.prisma.loginCode.findMany({
-      where: { phone, createdAt: { gte: new Date(now.getTime() - 60 * MINUTE) } },
+      where: { phone, createdAt: { gte: hourAgo } },
       orderBy: { createdAt: 'desc' },
     });
     if (recent.length && now.getTime() - recent[0].createdAt.getTime() < MINUTE) {
@@ -71,11 +84,19 @@ export class AuthService {
     }
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(now.getTime() + this.config.codeTtlMinutes * MINUTE);
-    await this.prisma.loginCode.create({ data: { phone, codeHash: codeHash(phone, code), createdAt: now, expiresAt } });
-    await this.sms.send(
-      phone,
-      `【长护通】您的登录验证码是${code}，${this.config.codeTtlMinutes}分钟内有效。请勿告诉他人。`,
-    );
+    const row = await this.prisma.loginCode.create({
+      data: { phone, address, codeHash: codeHash(this.config.codeHashKey, phone, code), createdAt: now, expiresAt },
+    });
+    try {
+      await this.sms.send(
+        phone,
+        `【长护通】您的登录验证码是${code}，${this.config.codeTtlMinutes}分钟内有效。请勿告诉他人。`,
+      );
+    } catch (err) {
+      // A code never delivered is not waiting to be used, nor counted against the phone.
+      await this.prisma.loginCode.delete({ where: { id: row.id } });
+      throw err;
+    }
     return { expiresAt };
   }
 
@@ -89,7 +110,7 @@ export class AuthService {
       orderBy: { createdAt: 'desc' },
     });
     if (!latest) throw badInput('请先获取验证码。', [{ path: 'code', message: '没有待使用的验证码' }]);
-    if (latest.codeHash !== codeHash(phone, code)) {
+    if (latest.codeHash !== codeHash(this.config.codeHashKey, phone, code)) {
       await this.prisma.signInAttempt.create({ data: { phone, ok: false, createdAt: now } });
       const lockedNow = await this.lockedUntil(phone, now);
       if (lockedNow) throw this.lockedError(lockedNow, now);

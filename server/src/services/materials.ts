@@ -41,10 +41,14 @@ function mayOpen(user: AuthUser): boolean {
   return isProxyRole(user) || user.role === 'officer';
 }
 
+/** A file streamed to disk by middleware/upload.ts (a temporary name in the uploads folder). */
 export interface UploadedFile {
   originalname: string;
-  buffer: Buffer;
+  path: string;
   size: number;
+  sha256: string;
+  /** Its first bytes, to sniff the type. */
+  head: Buffer;
 }
 
 export class MaterialService {
@@ -60,16 +64,26 @@ export class MaterialService {
     return path.join(this.config.dataDir, 'uploads');
   }
 
-  async add(user: AuthUser, applicationId: string, kind: string, file: UploadedFile | undefined) {
+  /** Who may upload to this application, checked before the body is read (and again in add). */
+  async mayUpload(user: AuthUser, applicationId: string): Promise<void> {
     if (!isProxyRole(user)) throw forbidden('只有本人、家属或社区工作人员可以上传申请材料。');
     const application = await this.access.readableApplication(user, applicationId);
     if (application.state !== 'draft') {
       throw conflict('not-a-draft', '只有草稿状态的申请可以上传材料；被退回的申请请先点“修改后重新提交”。');
     }
+  }
+
+  /** The directory uploads are streamed into. */
+  uploadsDir(): string {
+    return this.dir();
+  }
+
+  async add(user: AuthUser, applicationId: string, kind: string, file: UploadedFile | undefined) {
+    await this.mayUpload(user, applicationId);
     if (!file || file.size === 0) {
       throw new AppError(400, 'invalid-input', '请选择要上传的文件。', [{ path: 'file', message: '缺少文件' }]);
     }
-    const contentType = sniffContentType(file.buffer);
+    const contentType = sniffContentType(file.head);
     if (!contentType) {
       throw new AppError(415, 'unsupported-media-type', '只能上传 JPG、PNG 图片或 PDF 文件。', [
         { path: 'file', message: '文件内容不是 JPG、PNG 或 PDF' },
@@ -77,7 +91,7 @@ export class MaterialService {
     }
     const storageKey = crypto.randomUUID();
     await fs.mkdir(this.dir(), { recursive: true });
-    await fs.writeFile(path.join(this.dir(), storageKey), file.buffer, { mode: 0o600 });
+    await fs.rename(file.path, path.join(this.dir(), storageKey));
     const material = await this.prisma.material.create({
       data: {
         applicationId,
@@ -85,7 +99,7 @@ export class MaterialService {
         fileName: path.basename(file.originalname || 'file').slice(0, 120),
         contentType,
         sizeBytes: file.size,
-        sha256: crypto.createHash('sha256').update(file.buffer).digest('hex'),
+        sha256: file.sha256,
         storageKey,
         uploadedById: user.id,
       },

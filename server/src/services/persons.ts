@@ -4,7 +4,14 @@ import type { Db } from '../db';
 import type { Person, Consent } from '../generated/prisma/client';
 import { Prisma } from '../generated/prisma/client';
 import { badInput, conflict, forbidden, notFound, type ErrorDetail } from '../lib/errors';
-import { birthDateOfIdNumber, genderOfIdNumber, idNumberProblem, maskIdNumber, maskPhone } from '../lib/personal';
+import {
+  birthDateOfIdNumber,
+  genderOfIdNumber,
+  ID_NUMBER_MESSAGES,
+  idNumberProblem,
+  maskIdNumber,
+  maskPhone,
+} from '../lib/personal';
 import type { AuthUser } from '../lib/roles';
 import { districtSchema, instantSchema, insuranceSchema, nameSchema, phoneSchema, regionSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
@@ -177,11 +184,7 @@ export class PersonService {
     const today = shanghaiDate(this.clock());
     const problem = idNumberProblem(input.idNumber, today);
     if (problem) {
-      const message = {
-        format: '身份证号应为18位，前17位是数字，最后一位是数字或 X',
-        'birth-date': '身份证号中的出生日期不正确',
-        checksum: '身份证号校验位不对，请逐位核对',
-      }[problem];
+      const message = ID_NUMBER_MESSAGES[problem];
       details.push({ path: 'idNumber', message });
     }
     details.push(...checkDistrict(input.region, input.district));

@@ -13,6 +13,8 @@ import { createTestDb, type TestDb } from './db';
 export interface TestApp {
   db: TestDb;
   http: TestAgent;
+  /** http://127.0.0.1:<port>, for raw requests supertest cannot make (a body sent in parts). */
+  baseUrl: string;
   config: Config;
   logs: string[];
   /** The instant the app believes it is; tests move it. */
@@ -34,9 +36,11 @@ export async function createTestApp(
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const http = request(server);
+  const address = server.address() as import('node:net').AddressInfo;
   return {
     db,
     http,
+    baseUrl: `http://127.0.0.1:${address.port}`,
     config,
     logs,
     setNow: (at) => {

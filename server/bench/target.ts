@@ -1,0 +1,77 @@
+// The servers `npm run bench` measures, in one child process (so the load generator has the other core):
+// a bare Koa app (the baseline) and the real app over a fresh, migrated and seeded SQLite file, with the
+// request logger on (it writes to /dev/null, so masking and formatting are counted, the terminal is not).
+// Prints one JSON line {bare, app} with the ports, then serves until killed.
+import fs from 'node:fs';
+import inspector from 'node:inspector';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import Koa from 'koa';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db';
+import { createLogger } from '../src/middleware/requestLogger';
+import { seed } from '../src/seed';
+
+const MIGRATIONS = path.resolve(__dirname, '..', '..', 'prisma', 'migrations');
+
+function listen(app: Koa): Promise<number> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+  });
+}
+
+async function main(): Promise<void> {
+  // The baseline: a JSON answer, and a JSON body read and answered, with nothing else in the way.
+  const bare = new Koa();
+  bare.use(async (ctx) => {
+    if (ctx.method === 'POST') {
+      const chunks: Buffer[] = [];
+      for await (const c of ctx.req) chunks.push(c as Buffer);
+      ctx.body = { received: Object.keys(JSON.parse(Buffer.concat(chunks).toString('utf8'))).length };
+    } else ctx.body = { status: 'ok' };
+  });
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'changhu-bench-'));
+  const file = path.join(dir, 'bench.db');
+  const raw = new Database(file);
+  for (const name of fs.readdirSync(MIGRATIONS).sort()) {
+    const sql = path.join(MIGRATIONS, name, 'migration.sql');
+    if (fs.existsSync(sql)) raw.exec(fs.readFileSync(sql, 'utf8'));
+  }
+  raw.close();
+  const prisma = await openDatabase('file:' + file);
+  await seed(prisma);
+  const devNull = fs.createWriteStream('/dev/null');
+  const app = createApp({
+    prisma,
+    config: loadConfig({ NODE_ENV: 'test' }, { dataDir: dir }),
+    logger: createLogger((line) => devNull.write(line + '\n')),
+  });
+  const ports = { bare: await listen(bare), app: await listen(app as unknown as Koa) };
+  // BENCH_CPU_PROFILE=<file>: a CPU profile of the serving time only (not start-up), for chrome://inspect.
+  const profileFile = process.env.BENCH_CPU_PROFILE;
+  const session = profileFile ? new inspector.Session() : null;
+  if (session) {
+    session.connect();
+    session.post('Profiler.enable');
+    session.post('Profiler.start');
+  }
+  process.stdout.write(JSON.stringify(ports) + '\n');
+  const stop = () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (!session) process.exit(0);
+    session.post('Profiler.stop', (err, result) => {
+      if (!err) fs.writeFileSync(profileFile!, JSON.stringify(result.profile));
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench target failed: ${String(err)}\n`);
+  process.exit(1);
+});

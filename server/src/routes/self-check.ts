@@ -1,0 +1,187 @@
+// The answers a family can get before signing in that the fixed calls do not cover: the A–G pre-application
+// screen and the 17-item self-check of 医保办发〔2021〕37号 (both computed by @changhu/rules, estimates only),
+// the questions of each as the rules module holds them, and the names of the causes of disability.
+import { z } from 'zod';
+import {
+  quickScreen,
+  QuickScreenInputSchema,
+  RulesInputError,
+  SELF_CHECK_STANDARD,
+  selfCheck,
+  SelfCheckInputSchema,
+  type QuickScreenInput,
+  type SelfCheckInput,
+} from '@changhu/rules';
+import type { Api } from '../lib/api';
+import { AppError } from '../lib/errors';
+import type { RouteDeps } from './deps';
+
+function rulesCall<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof RulesInputError) throw new AppError(400, 'invalid-input', err.message, err.details);
+    throw err;
+  }
+}
+
+/** How the guided check asks why the person needs care (eligibility's disabilityCause). */
+const CAUSES = [
+  { id: 'illness', name: '因为生病', hint: '例如中风、失智、慢性病' },
+  { id: 'injury', name: '因为受伤或残疾', hint: '例如摔伤、车祸、肢体残疾' },
+  { id: 'old-age', name: '因为年纪大了', hint: '身体慢慢不行了，没有特别的病' },
+  { id: 'short-term', name: '暂时的，预计很快会好', hint: '例如手术后、骨折后恢复期' },
+] as const;
+
+const noteSchema = z.object({ code: z.string(), text: z.string() }).loose();
+const stepSchema = z.object({ text: z.string() }).loose();
+const markSchema = { verified: z.boolean().describe('是否已与标准附件原文核对') };
+
+export function registerSelfCheck(api: Api, _deps: RouteDeps): void {
+  api.route(
+    {
+      method: 'get',
+      path: '/disability-causes',
+      tag: 'reference',
+      summary: '失能原因（“能不能申请”问答中的选项）',
+      responses: {
+        200: {
+          description: '失能原因及通俗说明',
+          schema: z.array(z.object({ id: z.string(), name: z.string(), hint: z.string() })),
+        },
+      },
+    },
+    async (ctx) => {
+      ctx.body = CAUSES;
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/self-check/questions',
+      tag: 'self-check',
+      summary: '自评表（A–G）与17项失能等级自测的题目和选项',
+      description: '题目、选项与分值都来自规则模块；未与标准附件原文核对的选项 verified 为 false。',
+      responses: {
+        200: {
+          description: '两套题目',
+          schema: z.object({
+            source: z.string().describe('自测依据的标准'),
+            quickScreen: z.object({
+              title: z.string(),
+              marks: z.array(z.object({ id: z.string(), name: z.string(), text: z.string() })),
+              items: z.array(
+                z.object({ group: z.enum(['a', 'b']), id: z.string(), name: z.string(), question: z.string() }),
+              ),
+            }),
+            domains: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                items: z.array(
+                  z.object({
+                    id: z.string(),
+                    name: z.string(),
+                    question: z.string(),
+                    hint: z.string().nullable(),
+                    ...markSchema,
+                    options: z.array(z.object({ points: z.number().int(), text: z.string(), ...markSchema })),
+                  }),
+                ),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (ctx) => {
+      const q = SELF_CHECK_STANDARD.quickScreen;
+      ctx.body = {
+        source: SELF_CHECK_STANDARD.source.label,
+        quickScreen: {
+          title: q.title,
+          marks: q.marks.map((m) => ({ id: m.id, name: m.name, text: m.text })),
+          items: [
+            ...q.aItems.map((i) => ({ group: 'a' as const, id: i.id, name: i.name, question: i.question })),
+            ...q.bItems.map((i) => ({ group: 'b' as const, id: i.id, name: i.name, question: i.question })),
+          ],
+        },
+        domains: SELF_CHECK_STANDARD.domains.map((d) => ({
+          id: d.id,
+          name: d.name,
+          items: d.items.map((i) => ({
+            id: i.id,
+            name: i.name,
+            question: i.question,
+            hint: i.hint ?? null,
+            verified: i.verified,
+            options: i.options.map((o) => ({ points: o.points, text: o.text, verified: o.verified })),
+          })),
+        })),
+      };
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/quick-screen',
+      tag: 'self-check',
+      summary: '申请前自评（A–G级）：六个项目，是否达到可以申请评估的级别',
+      description: '只是自评，不是正式评估。',
+      bodyDoc: QuickScreenInputSchema,
+      responses: {
+        200: {
+          description: '自评级别、是否建议申请，附说明',
+          schema: z
+            .object({
+              level: z.string(),
+              dependentA: z.number().int(),
+              dependentB: z.number().int(),
+              shouldApply: z.boolean(),
+              notes: z.array(noteSchema),
+              steps: z.array(stepSchema),
+            })
+            .loose(),
+        },
+      },
+    },
+    async (ctx) => {
+      ctx.body = rulesCall(() => quickScreen((ctx.request.body ?? {}) as QuickScreenInput));
+    },
+  );
+
+  const domainResult = z.object({ score: z.number().int(), level: z.string(), levelName: z.string() });
+  api.route(
+    {
+      method: 'post',
+      path: '/self-check',
+      tag: 'self-check',
+      summary: '失能等级自测（17项）：估算的失能等级',
+      description: '只是估算，不是评估结论；verified 为 false 时，结果用到了尚未与标准附件原文核对的数值（见 notes）。',
+      bodyDoc: SelfCheckInputSchema,
+      responses: {
+        200: {
+          description: '三个方面的得分与估算等级，附说明',
+          schema: z
+            .object({
+              adl: domainResult,
+              cognition: domainResult,
+              perception: domainResult,
+              grade: z.string(),
+              gradeNumber: z.number().int(),
+              gradeName: z.string(),
+              verified: z.boolean(),
+              notes: z.array(noteSchema),
+              steps: z.array(stepSchema),
+            })
+            .loose(),
+        },
+      },
+    },
+    async (ctx) => {
+      ctx.body = rulesCall(() => selfCheck((ctx.request.body ?? {}) as SelfCheckInput));
+    },
+  );
+}
