@@ -47,6 +47,8 @@ interface Target {
   body?: object;
   /** The status every answer must have. */
   status: number;
+  /** A different body for each request (never a repeated question), instead of `body` every time. */
+  vary?: (n: number) => object;
 }
 
 const TARGETS: Target[] = [
@@ -60,6 +62,15 @@ const TARGETS: Target[] = [
     method: 'POST',
     path: '/api/v1/estimates',
     body: ESTIMATE,
+    status: 200,
+  },
+  {
+    name: 'app: POST /api/v1/estimates, every bill different',
+    server: 'app',
+    method: 'POST',
+    path: '/api/v1/estimates',
+    body: ESTIMATE,
+    vary: (n) => ({ ...ESTIMATE, monthlyBillFen: 100000 + (n % 1_000_000) }),
     status: 200,
   },
   {
@@ -97,14 +108,24 @@ async function run(url: string, target: Target, seconds: number): Promise<Autoca
     duration: seconds,
     method: target.method,
     ...(target.body ? { body: JSON.stringify(target.body), headers: { 'content-type': 'application/json' } } : {}),
+    ...(target.vary ? { requests: [{ setupRequest: varied(target.vary) }] } : {}),
   });
+}
+
+let served = 0;
+function varied(vary: (n: number) => object) {
+  return (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(vary(served++)) });
 }
 
 async function main(): Promise<void> {
   const { ports, stop } = await startTarget();
   const rows: { target: Target; rps: number; p50: number; p99: number }[] = [];
   try {
-    for (const target of TARGETS) {
+    // BENCH_ONLY=estimates,bare: only the targets whose name contains one of the words (bare ones always run).
+    const only = process.env.BENCH_ONLY?.split(',');
+    for (const target of TARGETS.filter(
+      (t) => (t.server === 'bare' && !only?.includes('app-only')) || !only || only.some((w) => t.name.includes(w)),
+    )) {
       const url = `http://127.0.0.1:${ports[target.server]}${target.path}`;
       // Check the answer once, then warm up, then measure.
       const probe = await fetch(url, {
@@ -124,7 +145,7 @@ async function main(): Promise<void> {
     stop();
   }
   const base = rows[0].rps;
-  const basePost = rows[1].rps;
+  const basePost = rows.find((r) => r.target.name.includes('POST'))?.rps ?? base;
   const out = [`HTTP bench (${SECONDS} s per target, 10 connections, no pipelining, 127.0.0.1)`, ''];
   out.push('| target | req/s | p50 ms | p99 ms | × bare GET | × bare POST |', '|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   const app = createApp({
     prisma,
     config: loadConfig({ NODE_ENV: 'test' }, { dataDir: dir }),
-    logger: createLogger((line) => devNull.write(line + '\n')),
+    logger: process.env.BENCH_NO_LOG
+      ? { info: () => {}, error: () => {} }
+      : createLogger((line) => devNull.write(line + '\n')),
   });
   const ports = { bare: await listen(bare), app: await listen(app as unknown as Koa) };
   // BENCH_CPU_PROFILE=<file>: a CPU profile of the serving time only (not start-up), for chrome://inspect.

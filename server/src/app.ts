@@ -7,6 +7,7 @@ import type { AppContext, AppState } from './lib/context';
 import { systemClock, type Clock } from './lib/time';
 import { authenticate } from './middleware/auth';
 import { jsonBody } from './middleware/body';
+import { memoPureAnswers } from './middleware/memo';
 import { serveConsole } from './middleware/console';
 import { errorHandler } from './middleware/errorHandler';
 import { serveLanding } from './middleware/landing';
@@ -63,6 +64,15 @@ function requestId(): string {
   return idPool.toString('hex', idOffset - 6, idOffset);
 }
 
+/** POST calls whose answer is the rules' answer to the body on today's date, nothing stored or signed-in. */
+const PURE_CALCULATIONS = [
+  '/api/v1/estimates',
+  '/api/v1/eligibility',
+  '/api/v1/comparisons',
+  '/api/v1/quick-screen',
+  '/api/v1/self-check',
+];
+
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger();
@@ -107,22 +117,20 @@ export function createApp(deps: AppDeps) {
 
   const app = new Koa<AppState>();
   app.proxy = deps.config.trustProxy;
-  app.use(async (ctx, next) => {
+  app.use((ctx, next) => {
     ctx.state.requestId = requestId();
     ctx.state.valid = {};
-    await next();
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Cache-Control', 'no-store');
+    return next();
   });
   // The logger wraps the error handler so it records the final status; the error handler is the
   // first middleware that can fail a request, so every failure gets the contract's shape.
   app.use(requestLogger(logger));
   app.use(errorHandler(logger));
-  app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Cache-Control', 'no-store');
-    await next();
-  });
   app.use(jsonBody(1024 * 1024));
   app.use(authenticate(services.auth));
+  app.use(memoPureAnswers({ paths: PURE_CALCULATIONS, clock }));
   app.use(api.router.routes());
   app.use(api.router.allowedMethods({ throw: false }));
   app.use(serveConsole(deps.consoleDir));

@@ -8,6 +8,10 @@ export interface AppState extends DefaultState {
   requestId: string;
   /** What the request carried, as read by middleware/body.ts. */
   bodyKind?: import('../middleware/body').BodyKind;
+  /** A JSON body's text as it arrived (for answers kept by their question, middleware/memo.ts). */
+  rawBody?: string;
+  /** A pure calculation (no stored or personal data): its body is not written to the request log. */
+  pure?: boolean;
   /** The uploaded file of a multipart request. */
   file?: import('../services/materials').UploadedFile;
 }

@@ -114,6 +114,7 @@ export function jsonBody(limitBytes = 1024 * 1024): Middleware<AppState> {
       throw badInput(`提交的内容有误：${path ? path + ' ' : ''}${message}`, [problem.detail]);
     }
     ctx.request.body = parsed;
+    ctx.state.rawBody = text;
     await next();
   };
 }

@@ -65,7 +65,10 @@ export function requestLogger(logger: Logger): Middleware<AppState> {
     try {
       await next();
     } finally {
-      const body = ctx.request.body === undefined ? '' : ' ' + JSON.stringify(maskBody(ctx.request.body));
+      // A pure calculation's question (region, grade, bill) is not logged when it was answered: it is the
+      // busiest call and holds nothing to trace. Refusals keep their body, to see what was refused.
+      const quiet = ctx.request.body === undefined || (ctx.state.pure && ctx.status < 400);
+      const body = quiet ? '' : ' ' + JSON.stringify(maskBody(ctx.request.body));
       const who = ctx.state.user ? ` user=${ctx.state.user.id}(${ctx.state.user.role})` : '';
       logger.info(
         `${ctx.state.requestId} ${ctx.method} ${ctx.url} ${ctx.status} ${Date.now() - started}ms${who}${body.slice(0, 2000)}`,
