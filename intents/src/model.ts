@@ -11,7 +11,7 @@ export const PACKAGE_DIR = path.resolve(__dirname, '..');
 export const CORPUS_PATH = path.join(PACKAGE_DIR, 'data', 'corpus.json');
 export const DEFAULT_MODEL_PATH = path.join(PACKAGE_DIR, 'model', 'model.nlp');
 /** Files whose change makes the model stale. */
-const SOURCES = [CORPUS_PATH];
+const SOURCES = [CORPUS_PATH, path.join(PACKAGE_DIR, 'data', 'corpus-spoken.json')];
 
 export interface CorpusFile {
   name: string;

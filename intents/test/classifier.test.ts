@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureModel, INTENT_IDS, loadClassifier, type Classifier } from '@changhu/intents';
 import { evaluate, readTsv } from '../src/evaluate';
+import { plainQuestion } from '../src/features';
 import { readCorpus, splitCorpus } from '../src/model';
 
 jest.setTimeout(300_000);
@@ -26,11 +27,33 @@ test('validation split (kept out of training): accuracy ≥ 0.9, None recall ≥
   expect(result.noneRecall).toBeGreaterThanOrEqual(0.85);
 });
 
-const heldout = path.join(__dirname, '..', 'data', 'heldout.tsv');
-(fs.existsSync(heldout) ? test : test.skip)('held-out set: accuracy ≥ 0.85, None recall ≥ 0.85', async () => {
-  const { result } = await evaluate(classifier, readTsv(heldout));
-  expect(result.accuracy).toBeGreaterThanOrEqual(0.85);
-  expect(result.noneRecall).toBeGreaterThanOrEqual(0.85);
+// Written independently of the corpus (heldout.tsv by another person; heldout2/3 by a second one, 3 in
+// the short spoken style with spaces for commas) and never trained on: the issue's bar is the first.
+const FLOORS: [string, number][] = [
+  ['heldout.tsv', 0.95],
+  ['heldout2.tsv', 0.95],
+  ['heldout3.tsv', 0.9],
+];
+for (const [file, floor] of FLOORS) {
+  const tsv = path.join(__dirname, '..', 'data', file);
+  (fs.existsSync(tsv) ? test : test.skip)(`${file}: accuracy ≥ ${floor}, None recall ≥ 0.9, p99 ≤ 10 ms`, async () => {
+    const lines = readTsv(tsv);
+    for (const l of lines.slice(0, 20)) await classifier.classify(l.text); // warm-up, as bot:eval does
+    const { result } = await evaluate(classifier, lines);
+    expect(result.accuracy).toBeGreaterThanOrEqual(floor);
+    expect(result.noneRecall).toBeGreaterThanOrEqual(0.9);
+    expect(result.p99Ms).toBeLessThanOrEqual(10);
+  });
+}
+
+test('a question tag or particle at the end of a clause is not what is asked', () => {
+  expect(plainQuestion('能报销不')).toBe('能报销');
+  expect(plainQuestion('有资格没')).toBe('有资格');
+  expect(plainQuestion('批下来没有啊')).toBe('批下来');
+  // A clause that would be left with fewer than three characters keeps it.
+  expect(plainQuestion('能报不')).toBe('能报不');
+  expect(plainQuestion('不')).toBe('不');
+  expect(plainQuestion('没有')).toBe('没有');
 });
 
 test.each([
