@@ -38,10 +38,16 @@ describe('the history', () => {
     const view = (await get(tokens.officer, `/applications/${id}`)).body;
     expect(view.materialCount).toBe(0);
     expect(view.actions).toEqual([
-      { move: 'accept', label: '受理', requires: [] },
+      { move: 'accept', label: '受理', requires: ['reason'] },
       { move: 'return', label: '退回补充材料', requires: ['reason'] },
     ]);
-    expect((await move(t, tokens.officer, id, { move: 'accept' })).status).toBe(200);
+    const bare = await move(t, tokens.officer, id, { move: 'accept' });
+    expect(bare.status).toBe(400);
+    expectErrorShape(bare.body);
+    expect(bare.body.error.message).toContain('还没有上传任何材料');
+    expect(bare.body.error.details).toEqual([{ path: 'reason', message: '没有材料时受理，请写明原因' }]);
+    expect((await get(tokens.officer, `/applications/${id}`)).body.state).toBe('submitted');
+    expect((await move(t, tokens.officer, id, { move: 'accept', reason: '材料已在窗口核验' })).status).toBe(200);
     const events = (await get(tokens.officer, `/applications/${id}/events`)).body;
     expect(events.at(-1)).toMatchObject({
       move: 'accept',
@@ -50,13 +56,47 @@ describe('the history', () => {
       toName: '已受理',
       actorName: '周经办（示例）',
       data: { withoutMaterials: true },
+      reason: '材料已在窗口核验',
     });
     // The family is not named by the server: the console shows them by their consent.
     expect(events[0]).toMatchObject({ move: 'submit', actorRole: 'resident', actorName: null });
   });
 });
 
+describe('accepting', () => {
+  it('needs no reason when materials are uploaded', async () => {
+    t.setNow('2026-05-20T02:00:00Z');
+    const id = await submitted(true);
+    const view = (await get(tokens.officer, `/applications/${id}`)).body;
+    expect(view.actions[0]).toEqual({ move: 'accept', label: '受理', requires: [] });
+    expect((await move(t, tokens.officer, id, { move: 'accept' })).status).toBe(200);
+  });
+});
+
 describe('the grade', () => {
+  it('cannot be recorded before the visit day; on the day it can', async () => {
+    t.setNow('2026-05-20T02:00:00Z');
+    const id = await submitted(true);
+    expect((await move(t, tokens.officer, id, { move: 'accept' })).status).toBe(200);
+    expect((await move(t, tokens.officer, id, { move: 'schedule', scheduledFor: '2026-05-22' })).status).toBe(200);
+    const early = await move(t, tokens.officer, id, { move: 'assess', grade: 'severe-2' });
+    expect(early.status).toBe(409);
+    expectErrorShape(early.body);
+    expect(early.body.error.message).toBe('上门评估安排在2026年5月22日，评估之后才能录入评估等级。');
+    const view = (await get(tokens.officer, `/applications/${id}`)).body;
+    expect(view.state).toBe('assessment-scheduled');
+    expect(view.grade).toBeNull();
+    expect(view.waitingFor).toBe('上门评估安排在2026年5月22日，评估之后才能录入评估等级。');
+    expect(view.actions).toEqual([]);
+    // 2026-05-21 evening in Shanghai is still the day before.
+    t.setNow('2026-05-21T15:59:00Z');
+    expect((await move(t, tokens.officer, id, { move: 'assess', grade: 'severe-2' })).status).toBe(409);
+    t.setNow('2026-05-21T16:00:00Z');
+    const onTheDay = await move(t, tokens.officer, id, { move: 'assess', grade: 'severe-2' });
+    expect(onTheDay.status).toBe(200);
+    expect(onTheDay.body.state).toBe('assessed');
+  });
+
   it('a grade the region pays nothing for is flagged when recorded, with the words of the button', async () => {
     t.setNow('2026-05-20T02:00:00Z');
     const id = await applicationIn(t, tokens, 'assessment-scheduled');
@@ -82,6 +122,12 @@ describe('the publicity', () => {
   it('needs its last day, not in the past', async () => {
     t.setNow('2026-05-20T02:00:00Z');
     const id = await applicationIn(t, tokens, 'assessed');
+    const none = await move(t, tokens.officer, id, { move: 'publicize' });
+    expect(none.status).toBe(400);
+    expect(none.body.error.details.map((d: { path: string }) => d.path)).toEqual(['publicityEndsOn']);
+    expect((await get(tokens.officer, `/applications/${id}`)).body.actions).toEqual([
+      { move: 'publicize', label: '公示', requires: ['publicityEndsOn'] },
+    ]);
     const past = await move(t, tokens.officer, id, { move: 'publicize', publicityEndsOn: '2026-05-19' });
     expect(past.status).toBe(400);
     expectErrorShape(past.body);

@@ -188,13 +188,16 @@ export class ApplicationService {
     if (a.state === 'publicized' && a.publicityEndsOn && today <= a.publicityEndsOn) {
       return `公示期到${chineseDate(a.publicityEndsOn)}（含当天），公示结束后才能核准或不予核准。`;
     }
+    if (a.state === 'assessment-scheduled' && a.scheduledFor && today < a.scheduledFor) {
+      return `上门评估安排在${chineseDate(a.scheduledFor)}，评估之后才能录入评估等级。`;
+    }
     return null;
   }
 
   /** A move that waits on a date (see waitingFor) is not offered until that day. */
   private waits(a: Application, move: MoveId, today: string): boolean {
     if (!this.waitingFor(a, today)) return false;
-    return move === 'approve' || move === 'reject';
+    return move === 'approve' || move === 'reject' || move === 'assess';
   }
 
   /** The moves this user can make now: the state machine's, less an objection already used or out of time. */
@@ -210,7 +213,7 @@ export class ApplicationService {
   /** What a move needs now: the state machine's fields, and a reason to accept an application without materials. */
   private requiresNow(move: MoveId, materialCount: number): string[] {
     const requires: string[] = [...MOVES[move].requires];
-    void materialCount; // accepting without materials will need a reason once the console asks for it
+    if (move === 'accept' && materialCount === 0) requires.push('reason');
     return requires;
   }
 
@@ -392,9 +395,17 @@ export class ApplicationService {
       }
       case 'accept': {
         // Accepting with nothing to check needs the officer's reason (e.g. papers checked at the counter).
-        // Recorded for the history; refusing it waits for the console's reason field (issue 9).
         const materials = await this.prisma.material.count({ where: { applicationId: id } });
-        if (materials === 0) eventData.withoutMaterials = true;
+        if (materials === 0) {
+          if (!input.reason?.trim()) {
+            throw badInput(
+              '这份申请还没有上传任何材料。如果材料已在窗口核验，请写明原因后再受理；否则请退回补充材料。',
+              [{ path: 'reason', message: '没有材料时受理，请写明原因' }],
+            );
+          }
+          // The reason is kept on the event (its reason field); the family's notice stays short.
+          eventData.withoutMaterials = true;
+        }
         remark = '已受理，将安排上门评估';
         break;
       }
@@ -416,6 +427,13 @@ export class ApplicationService {
         break;
       case 'assess':
       case 'reassess': {
+        if (input.move === 'assess' && application.scheduledFor && today < application.scheduledFor) {
+          throw conflict(
+            'visit-not-yet',
+            `上门评估安排在${chineseDate(application.scheduledFor)}，评估之后才能录入评估等级。`,
+            [{ path: 'grade', message: `${chineseDate(application.scheduledFor)}起可录入` }],
+          );
+        }
         data.grade = input.grade!;
         eventData.grade = input.grade;
         // Flagged now, not only at 核准: the region pays nothing for this grade (the rules' reason).
@@ -425,19 +443,15 @@ export class ApplicationService {
         break;
       }
       case 'publicize':
-        // Optional until the console asks for it; when given, the decision waits for it.
-        if (input.publicityEndsOn !== undefined) {
-          if (input.publicityEndsOn < today) {
-            throw badInput('公示期的最后一天不能早于今天。', [
-              { path: 'publicityEndsOn', message: `应不早于今天（${chineseDate(today)}）` },
-            ]);
-          }
-          data.publicityEndsOn = input.publicityEndsOn;
-          eventData.publicityEndsOn = input.publicityEndsOn;
-          remark = `公示至${chineseDate(input.publicityEndsOn)}，可申请复评`;
-        } else {
-          remark = '评估结论公示中，有异议可申请复评';
+        // The officer sets the last day (required: its length is set locally); the decision waits for it.
+        if (input.publicityEndsOn! < today) {
+          throw badInput('公示期的最后一天不能早于今天。', [
+            { path: 'publicityEndsOn', message: `应不早于今天（${chineseDate(today)}）` },
+          ]);
         }
+        data.publicityEndsOn = input.publicityEndsOn!;
+        eventData.publicityEndsOn = input.publicityEndsOn;
+        remark = `公示至${chineseDate(input.publicityEndsOn!)}，可申请复评`;
         break;
       case 'approve':
       case 'reject': {

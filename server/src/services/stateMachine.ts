@@ -41,7 +41,7 @@ export const MOVES = {
     from: ['assessed'],
     to: 'publicized',
     roles: OFFICER,
-    requires: [],
+    requires: ['publicityEndsOn'],
     label: '公示',
   },
   approve: { from: ['publicized', 'reassessed'], to: 'approved', roles: OFFICER, requires: [], label: '核准' },
