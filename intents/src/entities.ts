@@ -131,10 +131,28 @@ const CARE_MODE_ALIASES: Record<CareModeId, string[]> = {
     '居家照护',
     '居家医疗护理',
   ],
-  institution: ['养老院', '护理院', '敬老院', '养老机构', '护理机构', '福利院', '机构照护', '机构医疗护理', '住机构'],
+  institution: [
+    '养老院',
+    '护理院',
+    '敬老院',
+    '养老机构',
+    '护理机构',
+    '服务机构',
+    '福利院',
+    '机构照护',
+    '机构医疗护理',
+    '住机构',
+  ],
   community: ['社区护理', '社区照护', '日间照料'],
   'medical-special': ['医疗专护', '专护', '住院护理', '医院专护', '医院护理'],
 };
+
+/**
+ * Words for any care provider (a home-visit company is a 护理机构 too): a care mode only when the message
+ * puts the person there (住护理机构, 送到护理机构); 找护理机构, 哪个护理机构好, 定点护理机构 are a search.
+ */
+const PROVIDER_WORDS = new Set(['护理机构', '服务机构']);
+const STAY_BEFORE = /(?:住|入住|住进|住到|住在|进|送|送到|送进|送去|去)了?$/u;
 
 function careModeTerms(): Term[] {
   const out: Term[] = [];
@@ -289,6 +307,7 @@ export function extractEntities(text: string, opts: { today?: string } = {}): En
   re.lastIndex = 0;
   for (const m of src.matchAll(re)) {
     const t = byWord.get(m[0])!;
+    if (PROVIDER_WORDS.has(m[0]) && !STAY_BEFORE.test(src.slice(0, m.index))) continue;
     push({ type: t.type, value: t.value, text: m[0], start: m.index!, end: m.index! + m[0].length });
   }
   DATE_RE.lastIndex = 0;

@@ -181,5 +181,19 @@ describe('extractEntities: domain ids of @changhu/rules', () => {
     ['住在5号楼', []],
     ['电话13812345678', []],
     ['万一不行呢', []],
+    // 护理机构 is any provider (home-visit companies too): looking for one is no choice of care mode.
+    ['找护理机构', []],
+    ['哪个护理机构好', []],
+    ['温州有哪些定点护理机构', [['region', 'wenzhou']]],
+    ['附近的护理机构电话多少', []],
+    ['想换一家服务机构', []],
   ])('not mistaken: %s', (text, expected) => expect(pick(text)).toEqual(expected));
+
+  test.each([
+    ['住护理机构一个月五千能报多少', 'institution'],
+    ['想把老人送到护理机构', 'institution'],
+    ['住进了护理机构', 'institution'],
+  ])('staying in a 护理机构 is the institution mode: %s', (text, mode) =>
+    expect(pick(text).filter(([type]) => type === 'careMode')).toEqual([['careMode', mode]]),
+  );
 });

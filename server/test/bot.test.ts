@@ -350,6 +350,25 @@ describe('other questions', () => {
   });
 });
 
+describe('护理机构 is any provider, not a care mode', () => {
+  it('looking for one searches every mode, and an estimate asked next still asks for the mode', async () => {
+    const chat = new BotChat(t);
+    const r = await chat.say('温州哪个护理机构好');
+    expect(r.intent).toBe('provider.find');
+    expect(r.entities.map((e) => e.type)).not.toContain('careMode');
+    const all = await t.http.get('/api/v1/providers?region=wenzhou').expect(200);
+    expect(r.reply.text).toContain(`温州市定点护理机构有${all.body.length}家`);
+    const next = await chat.say('一个月能报多少');
+    expect(next.intent).toBe('cost.estimate');
+    expect(askedSlot(next.reply.text)).toBe('careMode');
+  });
+
+  it('staying in one is the institution mode', async () => {
+    const r = await new BotChat(t).say('老人住护理机构一个月五千，温州能报多少');
+    expect(r.entities).toContainEqual(expect.objectContaining({ type: 'careMode', value: 'institution' }));
+  });
+});
+
 describe('bad input', () => {
   it('empty, blank and too long messages get a Chinese 400; only emoji gets a kind reply', async () => {
     for (const text of ['', '   ', '字'.repeat(5000)]) {
