@@ -1,8 +1,10 @@
 // `npm run bench`: requests per second of the estimate and eligibility calls, and of an unknown path (404)
 // through the app, as ratios to a bare Koa route measured in the same run (ratios, not absolute times, so the
-// machine's speed cancels). autocannon, 10 connections, no pipelining, BENCH_SECONDS (default 5) per target
-// after a 1 s warm-up, only 127.0.0.1. Exits 1 when a ratio is under BENCH_MIN_RATIO (default: report only).
+// machine's speed cancels). autocannon, 10 connections, no pipelining, BENCH_SECONDS (default 3) per target in
+// BENCH_ROUNDS (default 3) rounds after a 1 s warm-up; medians, also written to bench/results.json; only
+// 127.0.0.1. Exits 1 when a ratio is under BENCH_MIN_RATIO (default: report only).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 
@@ -17,7 +19,8 @@ interface AutocannonResult {
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = require('autocannon') as Autocannon;
 
-const SECONDS = Number(process.env.BENCH_SECONDS) || 5;
+const SECONDS = Number(process.env.BENCH_SECONDS) || 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
 const MIN_RATIO = Number(process.env.BENCH_MIN_RATIO) || 0;
 
 const ESTIMATE = {
@@ -117,46 +120,98 @@ function varied(vary: (n: number) => object) {
   return (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(vary(served++)) });
 }
 
+interface Row {
+  target: Target;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Ratios to the bare routes measured in the same round. */
+  xGet: number;
+  xPost: number;
+}
+
+async function measure(url: string, target: Target, seconds: number): Promise<AutocannonResult> {
+  const r = await run(url, target, seconds);
+  const wrong = target.status === 200 ? r.non2xx : r['2xx'];
+  if (r.errors || r.timeouts || wrong)
+    throw new Error(`${target.name}: ${r.errors} errors, ${r.timeouts} timeouts, ${wrong} wrong answers`);
+  return r;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 async function main(): Promise<void> {
   const { ports, stop } = await startTarget();
-  const rows: { target: Target; rps: number; p50: number; p99: number }[] = [];
+  // BENCH_ONLY=estimates,404: only the app targets whose name contains one of the words.
+  const only = process.env.BENCH_ONLY?.split(',');
+  const targets = TARGETS.filter((t) => t.server === 'bare' || !only || only.some((w) => t.name.includes(w)));
+  const urlOf = (t: Target) => `http://127.0.0.1:${ports[t.server]}${t.path}`;
+  // Rounds of every target, each app figure a ratio to the bare routes of its own round, then the median
+  // round: another process busy for a few seconds moves one round, not the result.
+  const rounds: Map<Target, Row>[] = [];
   try {
-    // BENCH_ONLY=estimates,bare: only the targets whose name contains one of the words (bare ones always run).
-    const only = process.env.BENCH_ONLY?.split(',');
-    for (const target of TARGETS.filter(
-      (t) => (t.server === 'bare' && !only?.includes('app-only')) || !only || only.some((w) => t.name.includes(w)),
-    )) {
-      const url = `http://127.0.0.1:${ports[target.server]}${target.path}`;
-      // Check the answer once, then warm up, then measure.
-      const probe = await fetch(url, {
+    for (const target of targets) {
+      const probe = await fetch(urlOf(target), {
         method: target.method,
         ...(target.body ? { body: JSON.stringify(target.body), headers: { 'content-type': 'application/json' } } : {}),
       });
       if (probe.status !== target.status)
         throw new Error(`${target.name}: status ${probe.status}, expected ${target.status}`);
-      await run(url, target, 1);
-      const r = await run(url, target, SECONDS);
-      const wrong = target.status === 200 ? r.non2xx : r['2xx'];
-      if (r.errors || r.timeouts || wrong)
-        throw new Error(`${target.name}: ${r.errors} errors, ${r.timeouts} timeouts, ${wrong} wrong answers`);
-      rows.push({ target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
+      await run(urlOf(target), target, 1);
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      const rows = new Map<Target, Row>();
+      let bareGet = 0;
+      let barePost = 0;
+      for (const target of targets) {
+        const r = await measure(urlOf(target), target, SECONDS);
+        const rps = r.requests.average;
+        if (target.server === 'bare') {
+          if (target.method === 'GET') bareGet = rps;
+          else barePost = rps;
+        }
+        rows.set(target, { target, rps, p50: r.latency.p50, p99: r.latency.p99, xGet: 0, xPost: 0 });
+      }
+      for (const row of rows.values()) {
+        row.xGet = row.rps / bareGet;
+        row.xPost = row.rps / barePost;
+      }
+      rounds.push(rows);
     }
   } finally {
     stop();
   }
-  const base = rows[0].rps;
-  const basePost = rows.find((r) => r.target.name.includes('POST'))?.rps ?? base;
-  const out = [`HTTP bench (${SECONDS} s per target, 10 connections, no pipelining, 127.0.0.1)`, ''];
+  const result = targets.map((target) => {
+    const rows = rounds.map((r) => r.get(target)!);
+    return {
+      name: target.name,
+      rps: Math.round(median(rows.map((r) => r.rps))),
+      p50Ms: median(rows.map((r) => r.p50)),
+      p99Ms: median(rows.map((r) => r.p99)),
+      xBareGet: Number(median(rows.map((r) => r.xGet)).toFixed(2)),
+      xBarePost: Number(median(rows.map((r) => r.xPost)).toFixed(2)),
+    };
+  });
+  const out = [
+    `HTTP bench (${ROUNDS} rounds × ${SECONDS} s per target, 10 connections, no pipelining, 127.0.0.1; medians)`,
+    '',
+  ];
   out.push('| target | req/s | p50 ms | p99 ms | × bare GET | × bare POST |', '|---|---:|---:|---:|---:|---:|');
-  for (const r of rows) {
+  for (const r of result) {
     out.push(
-      `| ${r.target.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / base).toFixed(2)} | ${(r.rps / basePost).toFixed(2)} |`,
+      `| ${r.name} | ${r.rps} | ${r.p50Ms} | ${r.p99Ms} | ${r.xBareGet.toFixed(2)} | ${r.xBarePost.toFixed(2)} |`,
     );
   }
   process.stdout.write(out.join('\n') + '\n');
-  const low = rows.filter((r) => r.target.server === 'app' && r.target.method === 'POST' && r.rps / base < MIN_RATIO);
+  const file = path.resolve(__dirname, '..', '..', 'bench', 'results.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, seconds: SECONDS, http: result }, null, 2) + '\n',
+  );
+  const low = result.filter((r) => r.name.startsWith('app: POST') && r.xBareGet < MIN_RATIO);
   if (low.length) {
-    process.stderr.write(`below ${MIN_RATIO}× bare Koa: ${low.map((r) => r.target.name).join(', ')}\n`);
+    process.stderr.write(`below ${MIN_RATIO}× bare Koa: ${low.map((r) => r.name).join(', ')}\n`);
     process.exit(1);
   }
 }
