@@ -13,7 +13,7 @@ import type { Role } from '../src/lib/roles';
 import { maskBody } from '../src/middleware/requestLogger';
 import { withCheckDigit } from '../src/seed';
 import { bearer, createTestApp, expectErrorShape, signIn, signInAllRoles, type TestApp } from './helpers/app';
-import { addDraft, addPerson } from './helpers/fixtures';
+import { addDraft, addPerson, personBody } from './helpers/fixtures';
 
 let t: TestApp;
 let tokens: Record<Role, string>;
@@ -170,17 +170,7 @@ describe('broken multipart uploads', () => {
     const person = await t.http
       .post('/api/v1/persons')
       .set(bearer(tokens.resident))
-      .send({
-        name: '上传测试',
-        idNumber: withCheckDigit('33030219450307777'),
-        region: 'wenzhou',
-        district: 'lucheng',
-        insurance: 'employee-retired',
-        phone: '13700000001',
-        address: '温州市鹿城区测试路1号',
-        relationship: 'child',
-        consent: { method: 'in-person', givenBy: '上传测试', givenAt: '2026-05-01T10:00:00+08:00' },
-      });
+      .send(personBody({ name: '上传测试', idNumber: withCheckDigit('33030219450307777') }));
     expect(person.status).toBe(201);
     const draft = await t.http
       .post('/api/v1/applications')
@@ -383,20 +373,7 @@ describe('id numbers', () => {
     async (first17) => {
       const idNumber = withCheckDigit(first17);
       expect(idNumberProblem(idNumber.slice(0, 17) + 'Z')).toBe('format');
-      const res = await t.http
-        .post('/api/v1/persons')
-        .set(bearer(tokens.resident))
-        .send({
-          name: '测试老人',
-          idNumber,
-          region: 'wenzhou',
-          district: 'lucheng',
-          insurance: 'employee-retired',
-          phone: '13700000001',
-          address: '温州市鹿城区测试路1号',
-          relationship: 'child',
-          consent: { method: 'in-person', givenBy: '测试老人', givenAt: '2026-05-01T10:00:00+08:00' },
-        });
+      const res = await t.http.post('/api/v1/persons').set(bearer(tokens.resident)).send(personBody({ idNumber }));
       expect(res.status).toBe(400);
       expect(res.body.error.details).toContainEqual({ path: 'idNumber', message: expect.stringMatching(/省份代码/) });
     },
