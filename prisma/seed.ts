@@ -6,7 +6,7 @@ import { seed } from '../server/src/seed';
 
 async function main(): Promise<void> {
   const prisma = await openDatabase(process.env.DATABASE_URL || defaultDatabaseUrl());
-  await seed(prisma);
+  await seed(prisma, { demoAccounts: true });
   await prisma.$disconnect();
 }
 

@@ -1,16 +1,12 @@
 // Demo data, idempotent: accounts of every role with fixed phones, one community, and sample persons
 // (isSample = true, id numbers made up with a valid GB 11643 check digit). See server/README.md.
+import type { Config } from './config';
 import type { Db } from './db';
 import { birthDateOfIdNumber, genderOfIdNumber } from './lib/personal';
 import type { Role } from './lib/roles';
+import { seedDemoHistory, withCheckDigit } from './seed-demo';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/** Completes 17 digits with their check digit. */
-export function withCheckDigit(first17: string): string {
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * ID_WEIGHTS[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
+export { withCheckDigit };
 
 export const DEMO_COMMUNITY = {
   id: 'wz-lucheng-wuma',
@@ -146,8 +142,13 @@ export const DEMO_PROVIDER_ACCOUNT = {
 /**
  * Sample providers and the community always; demo accounts (staff, family, provider) and the sample persons
  * who act with them only when `demoAccounts` (not in production: index.ts passes config.devOutbox).
+ * `demoHistory` (by default when `demoAccounts` is passed as true, as index.ts and prisma/seed.ts do) adds
+ * seed-demo.ts's months of history, dated from today; tests that seed without options get only the basics.
  */
-export async function seed(prisma: Db, opts: { demoAccounts?: boolean } = {}): Promise<void> {
+export async function seed(
+  prisma: Db,
+  opts: { demoAccounts?: boolean; demoHistory?: boolean; config?: Config; now?: Date } = {},
+): Promise<void> {
   for (const { items, careModes, ...p } of SAMPLE_PROVIDERS) {
     if (await prisma.provider.findUnique({ where: { id: p.id } })) continue;
     await prisma.provider.create({
@@ -180,8 +181,10 @@ export async function seed(prisma: Db, opts: { demoAccounts?: boolean } = {}): P
       create: { phone: a.phone, name: a.name, role: a.role, communityId: a.communityId ?? null, isSample: true },
     });
   }
-  const at = new Date('2026-01-05T02:00:00Z');
-  for (const p of SAMPLE_PERSONS) {
+  // Submitted a few days ago, whenever the install is fresh: the queue shows a wait of days, not months.
+  const now = opts.now ?? new Date();
+  for (const [i, p] of SAMPLE_PERSONS.entries()) {
+    const at = new Date(now.getTime() - (3 - i * 2) * 86_400_000);
     if (await prisma.person.findUnique({ where: { idNumber: p.idNumber } })) continue;
     const grantee = await prisma.user.findUniqueOrThrow({ where: { phone: p.grantee } });
     const person = await prisma.person.create({
@@ -235,5 +238,8 @@ export async function seed(prisma: Db, opts: { demoAccounts?: boolean } = {}): P
         at,
       },
     });
+  }
+  if (opts.demoHistory ?? opts.demoAccounts === true) {
+    await seedDemoHistory(prisma, { config: opts.config, now: opts.now });
   }
 }

@@ -3,6 +3,7 @@
 // their benefits have a whole month behind them by the time the officer (on today's clock) settles it.
 // On the benefit page the officer also records a visit, books a change of mode and provider for next month,
 // and (on the other parent's benefit) stops it after a confirmation.
+import { citationText } from '@changhu/rules';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, withCheckDigit } from '../src/seed';
 import {
@@ -84,8 +85,11 @@ describeWithChromium('officer console: providers, benefits, settlements, service
   let benefitId: string;
   let fatherBenefit: string;
 
-  /** A person registered by the family, their application submitted and approved by the officer (server "now"). */
-  async function approvedApplicationOf(name: string, serial: string): Promise<{ id: string; startMonth: string }> {
+  /**
+   * A person registered by the family, their application submitted, accepted (no materials: with the counter's
+   * reason), visited and graded the same day, and publicized until that day (server "now"); the decision waits.
+   */
+  async function publicizedApplicationOf(name: string, serial: string): Promise<string> {
     const person = await family.call<{ id: string }>('POST', '/persons', {
       name,
       idNumber: withCheckDigit(`33030219440312${serial}`),
@@ -102,18 +106,23 @@ describeWithChromium('officer console: providers, benefits, settlements, service
       careMode: 'home',
     });
     await family.call('POST', `/applications/${application.id}/moves`, { move: 'submit' });
-    const visit = shanghaiDay(new Date(now().getTime() + 3 * DAY));
+    const day = shanghaiDay(now());
     for (const body of [
-      { move: 'accept' },
-      { move: 'schedule', scheduledFor: visit },
+      { move: 'accept', reason: '材料已在窗口核对原件。' },
+      { move: 'schedule', scheduledFor: day },
       { move: 'assess', grade: 'severe-3' },
-      { move: 'publicize' },
-      { move: 'approve' },
+      { move: 'publicize', publicityEndsOn: day },
     ]) {
       await officer.call('POST', `/applications/${application.id}/moves`, body);
     }
-    const approved = await officer.call<{ benefitStartMonth: string }>('GET', `/applications/${application.id}`);
-    return { id: application.id, startMonth: approved.benefitStartMonth };
+    return application.id;
+  }
+
+  /** The officer approves once the publicity has ended; the server computes the benefit's first month. */
+  async function approve(applicationId: string): Promise<{ id: string; startMonth: string }> {
+    await officer.call('POST', `/applications/${applicationId}/moves`, { move: 'approve' });
+    const approved = await officer.call<{ benefitStartMonth: string }>('GET', `/applications/${applicationId}`);
+    return { id: applicationId, startMonth: approved.benefitStartMonth };
   }
 
   beforeAll(async () => {
@@ -128,10 +137,13 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     await officer.signIn(OFFICER.phone);
     family = new ApiClient(server.baseUrl);
     await family.signIn(FAMILY_PHONE);
-    const mother = await approvedApplicationOf(MOTHER, '022');
+    const motherPublicized = await publicizedApplicationOf(MOTHER, '022');
+    const fatherPublicized = await publicizedApplicationOf(FATHER, '037');
+    offsetMs = -74 * DAY;
+    const mother = await approve(motherPublicized);
     motherApplication = mother.id;
     startMonth = mother.startMonth;
-    const father = await approvedApplicationOf(FATHER, '037');
+    const father = await approve(fatherPublicized);
     const benefit = await officer.call<{ id: string }>('POST', '/benefits', {
       applicationId: father.id,
       careMode: 'home',
@@ -203,7 +215,13 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     await page.getByRole('button', { name: '登录' }).click();
     await poll(() => heading().textContent()).toBe('待办队列');
     const nav = page.getByRole('navigation', { name: '控制台栏目' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['待办队列', '定点机构', '待遇与结算', '服务记录']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      '待办队列',
+      '查找参保人',
+      '定点机构',
+      '待遇与结算',
+      '服务记录',
+    ]);
   });
 
   it('searches providers by region, mode and text, sorts them, and opens one with its items and ratings', async () => {
@@ -298,13 +316,31 @@ describeWithChromium('officer console: providers, benefits, settlements, service
 
   it("enters a month's bill and shows the fund share and own share exactly as the API computed them", async () => {
     const form = page.getByRole('form', { name: '录入月度账单' });
-    expect(await form.getByLabel('结算月份').inputValue()).toBe(startMonth);
+    // The month is the officer's choice: nothing is picked for them, and this month (not ended) is not offered.
+    expect(await form.getByLabel('结算月份').inputValue()).toBe('');
+    const thisMonth = shanghaiDay(new Date()).slice(0, 7);
+    const offered = await form.getByLabel('结算月份').locator('option').allTextContents();
+    expect(offered[0]).toBe('请选择');
+    expect(offered).toContain(monthWords(startMonth));
+    expect(offered).not.toContain(monthWords(thisMonth));
     await form.getByLabel('当月账单（元）').fill('abc');
-    await form.getByRole('button', { name: '结算这个月' }).click();
-    await poll(() => form.locator('.field-error').textContent()).toContain('请填写金额');
+    await form.getByRole('button', { name: '查看结算结果' }).click();
+    await poll(() => form.locator('.field-error').first().textContent()).toBe('请选择结算的月份。');
+    expect(await form.locator('.field-error').nth(1).textContent()).toContain('请填写金额');
+    await form.getByLabel('结算月份').selectOption({ label: monthWords(startMonth) });
     await form.getByLabel('当月账单（元）').fill('3456.78');
-    await form.getByRole('button', { name: '结算这个月' }).click();
+    await form.getByRole('button', { name: '查看结算结果' }).click();
+    // The split is shown for confirmation, from the preview route; nothing is saved yet.
+    const confirm = page.getByTestId('settle-confirm');
+    await poll(() => confirm.locator('h3').textContent()).toBe(`请确认${monthWords(startMonth)}的结算`);
+    expect(await asOfficer<Settlement[]>(`/benefits/${benefitId}/settlements`)).toEqual([]);
+    expect(await confirm.locator('dd[data-field="bill"]').textContent()).toBe('3,456.78 元');
+    const fundShown = await confirm.locator('dd[data-field="fund"]').textContent();
+    const ownShown = await confirm.locator('dd[data-field="own"]').textContent();
+    await confirm.getByRole('button', { name: `确认结算${monthWords(startMonth)}` }).click();
     await poll(() => status().textContent()).toBe(`已结算${monthWords(startMonth)}。`);
+    // The picker does not move on to the next month by itself.
+    expect(await form.getByLabel('结算月份').inputValue()).toBe('');
 
     const [fromApi] = await asOfficer<Settlement[]>(`/benefits/${benefitId}/settlements`);
     settled = fromApi;
@@ -314,21 +350,26 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     expect(await figure(startMonth, 'bill').textContent()).toBe('3,456.78 元');
     expect(await figure(startMonth, 'fund').textContent()).toBe(yuan(fromApi.fundPaysFen!));
     expect(await figure(startMonth, 'own').textContent()).toBe(yuan(fromApi.personPaysFen!));
+    expect([fundShown, ownShown]).toEqual([yuan(fromApi.fundPaysFen!), yuan(fromApi.personPaysFen!)]);
     expect(await figure(startMonth, 'cap').textContent()).toBe(yuan(fromApi.monthlyCapFen!));
     expect(await figure(startMonth, 'days').textContent()).toBe(
       `${fromApi.daysCovered}天（当月共${fromApi.daysInMonth}天）`,
     );
     expect(fromApi.daysCovered).toBe(fromApi.daysInMonth);
-    // Notes and citations are the API's; a citation opens the clause text from the rules module.
+    // Notes and citations are the API's, citations in words (never a document id or §); one opens the
+    // clause text from the rules module.
     const text = await card(startMonth).textContent();
     for (const note of fromApi.notes) expect(text).toContain(note.text);
-    const cite = fromApi.citations[0];
-    const button = card(startMonth).getByRole('button', { name: `${cite.doc} ${cite.clause}`, exact: true });
+    expect(await card(startMonth).locator('.citations').textContent()).not.toMatch(/§|[a-z]+-\d{4}/);
+    const cite = fromApi.citations[0] as Parameters<typeof citationText>[0];
+    const words = citationText(cite);
+    expect(words).toMatch(/^[^§a-zA-Z]+$/);
+    const button = card(startMonth).getByRole('button', { name: words, exact: true });
     await button.click();
     const clause = await asOfficer<{ title: string; text: string }>(
       `/documents/${cite.doc}/clauses/${encodeURIComponent(cite.clause)}`,
     );
-    const region = card(startMonth).getByRole('region', { name: `${cite.doc} ${cite.clause} 原文` });
+    const region = card(startMonth).getByRole('region', { name: `${words}原文` });
     await poll(() => region.locator('.clause-text').textContent()).toBe(clause.text);
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     await page.screenshot({ path: `${SHOTS}/console-benefit-settled-desktop.png`, fullPage: true });
@@ -426,6 +467,8 @@ describeWithChromium('officer console: providers, benefits, settlements, service
     await form.getByLabel('项目 2 时长（分钟）').fill('30');
     // Outside the plan: paid by the person, with the price and the consent.
     expect(await form.getByRole('group', { name: '服务项目 2' }).textContent()).toContain('计划外，个人自费');
+    // The provider's posted price is filled in; the officer can change it.
+    expect(await form.getByLabel('项目 2 自费收费（元，可不填）').inputValue()).toBe('100.00');
     await form.getByLabel('项目 2 自费收费（元，可不填）').fill('80');
     await form.getByLabel('服务前核实服务对象身份').selectOption('social-security-card');
     await form.getByRole('button', { name: '确认录入服务记录' }).click();

@@ -1,5 +1,6 @@
 // The officer console in headless Chromium: one application from `submitted` to `approved`, driven
-// through the screens an officer uses, against the real server, database and built console.
+// through the screens an officer uses, against the real server, database and built console. The publicity
+// ends on the day it starts; the server's clock then moves a day on, so the decision can be taken.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chineseDate, shanghaiDate } from '../src/lib/time';
 import { DEMO_ACCOUNTS, withCheckDigit } from '../src/seed';
@@ -42,11 +43,12 @@ describeWithChromium('officer console (headless Chromium)', () => {
   let page: Page;
   let applicationId: string;
   let family: ApiClient;
+  let offsetMs = 0;
   const resident = () => new ApiClient(server.baseUrl);
 
   beforeAll(async () => {
     const consoleDir = ensureConsoleBuilt();
-    server = await startServer(consoleDir);
+    server = await startServer(consoleDir, { clock: () => new Date(Date.now() + offsetMs) });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.setDefaultTimeout(10_000);
@@ -143,7 +145,7 @@ describeWithChromium('officer console (headless Chromium)', () => {
     const items = page.locator('.queue-item');
     await poll(() => items.count()).toBe(3);
     const names = await items.locator('.queue-name').allTextContents();
-    // The two seeded samples were submitted in January; today's application waits last.
+    // The two seeded samples were submitted days ago; today's application waits last.
     expect(names[2]).toBe(PERSON.name);
     expect(names.slice(0, 2).every((n) => n.includes('示例'))).toBe(true);
     const ours = items.nth(2);
@@ -177,8 +179,9 @@ describeWithChromium('officer console (headless Chromium)', () => {
     expect(await history()).toEqual(['提交申请 | 草稿 → 已提交', '受理 | 已提交 → 已受理']);
     expect(await historyRows().last().textContent()).toContain(`办理人：${OFFICER.name}（您本人）`);
 
-    // The visit date: empty is caught on the page, a past date by the server, in plain Chinese.
-    const visit = shanghaiDate(new Date(Date.now() + 3 * DAY));
+    // The visit date: empty is caught on the page, a past date by the server, in plain Chinese. The visit is
+    // today, so its grade can be recorded (a later visit day keeps the grade form closed: console-safeguards).
+    const visit = shanghaiDate(new Date());
     await page.getByRole('button', { name: '安排上门评估', exact: true }).click();
     const scheduling = page.getByRole('form', { name: '安排上门评估' });
     await scheduling.getByRole('button', { name: '确认安排上门评估' }).click();
@@ -204,7 +207,21 @@ describeWithChromium('officer console (headless Chromium)', () => {
     expect(await page.locator('.area-summary').textContent()).toContain('评估等级重度失能Ⅱ级');
     expect(await historyRows().last().textContent()).toContain('失能等级：重度失能Ⅱ级');
 
-    await move('公示', async () => {}, '公示中');
+    // The officer sets the publicity's last day; until it has passed the decision waits, and says so.
+    const today = shanghaiDate(new Date());
+    await move('公示', (form) => form.getByLabel('公示期的最后一天').fill(today), '公示中');
+    expect(await page.locator('.area-summary').textContent()).toContain(`公示期至${chineseDate(today)}（含当天）`);
+    expect(await page.getByTestId('waiting-for').textContent()).toBe(
+      `公示期到${chineseDate(today)}（含当天），公示结束后才能核准或不予核准。`,
+    );
+    expect(await page.getByRole('button', { name: '核准（公示结束后）', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '不予核准（公示结束后）' }).isDisabled()).toBe(true);
+    expect(await historyRows().last().textContent()).toContain(`公示期至：${chineseDate(today)}（含当天）`);
+    offsetMs = DAY;
+    await page.reload();
+    await poll(() => stateBadge().textContent()).toBe('公示中');
+    await poll(() => page.getByRole('button', { name: '核准', exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('waiting-for').count()).toBe(0);
     await move('核准', async () => {}, '已核准');
 
     // The objection deadline and benefit start are the server's (computed by the rules module).

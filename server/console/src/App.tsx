@@ -10,6 +10,7 @@ import { ProviderPage } from './pages/ProviderPage';
 import { ProvidersPage } from './pages/ProvidersPage';
 import { AgentConversationPage } from './pages/AgentConversationPage';
 import { AgentQueuePage } from './pages/AgentQueuePage';
+import { PersonsPage } from './pages/PersonsPage';
 import { QueuePage } from './pages/QueuePage';
 import { ServiceRecordsPage } from './pages/ServiceRecordsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -65,12 +66,12 @@ export function App() {
       </a>
       <header className="topbar">
         <a className="brand" href={BASE} onClick={followLink}>
-          长护通 · 经办控制台
+          长护通<span className="brand-long"> · 经办控制台</span>
         </a>
         <div className="topbar-tools">
           {user && (
             <span className="whoami">
-              {user.name ?? user.phone}（{ROLE_NAMES[user.role as keyof typeof ROLE_NAMES] ?? user.role}）
+              {user.name ?? user.phone}（{ROLE_NAMES[user.role] ?? user.role}）
             </span>
           )}
           <button
@@ -103,6 +104,7 @@ export function App() {
 
 const SECTIONS: { id: Section; label: string; route: Route }[] = [
   { id: 'queue', label: '申请', route: { page: 'queue', state: null } },
+  { id: 'persons', label: '查找来电人', route: { page: 'persons' } },
   { id: 'providers', label: '定点机构', route: { page: 'providers', search: new URLSearchParams() } },
   { id: 'benefits', label: '待遇与结算', route: { page: 'benefits', state: null } },
   { id: 'service-records', label: '服务记录', route: { page: 'service-records', providerId: null, benefitId: null } },
@@ -116,7 +118,13 @@ function SectionNav({ current, role }: { current: Section | null; role: string }
         {SECTIONS.filter((s) => s.id !== 'agent' || role === 'agent').map((s) => (
           <li key={s.id}>
             <a href={hrefOf(s.route)} onClick={followLink} aria-current={s.id === current ? 'page' : undefined}>
-              {s.id === 'queue' ? (role === 'officer' ? '待办队列' : '申请查询') : s.label}
+              {s.id === 'queue'
+                ? role === 'officer'
+                  ? '待办队列'
+                  : '申请查询'
+                : s.id === 'persons' && role !== 'agent'
+                  ? '查找参保人'
+                  : s.label}
             </a>
           </li>
         ))}
@@ -147,6 +155,8 @@ function StaffPage({ route, user }: { route: Route; user: User }) {
       return <ServiceRecordsPage providerId={route.providerId} benefitId={route.benefitId} user={user} />;
     case 'agent':
       return <AgentQueuePage user={user} />;
+    case 'persons':
+      return <PersonsPage />;
     case 'agent-conversation':
       return <AgentConversationPage key={route.id} id={route.id} user={user} />;
     default:
@@ -169,7 +179,7 @@ function NotForThisRole({ user, onSignOut }: { user: User; onSignOut: () => Prom
     <section>
       <h1>这里是经办人员的控制台</h1>
       <p>
-        您登录的是{ROLE_NAMES[user.role as keyof typeof ROLE_NAMES] ?? user.role}
+        您登录的是{ROLE_NAMES[user.role] ?? user.role}
         账号。为自己或家人申请长护险，请使用“长护通”小程序；如需帮助，可拨打当地医保服务电话。
       </p>
       <ErrorNote message={error} />

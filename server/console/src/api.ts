@@ -50,6 +50,20 @@ export interface ApplicationSummary {
   createdAt: string;
   updatedAt: string;
   allowedMoves: string[];
+  /** The moves this account can make now, with the button's words and what each needs now (server's). */
+  actions: MoveAction[];
+  /** Why the next step waits for a day (e.g. the publicity's end), in the server's words; null if nothing waits. */
+  waitingFor: string | null;
+  /** When the region pays nothing for the recorded grade: the rules' reason and the next step. */
+  gradeProblem: string | null;
+  publicityEndsOn: string | null;
+  materialCount: number;
+}
+
+export interface MoveAction {
+  move: string;
+  label: string;
+  requires: string[];
 }
 
 export interface Person {
@@ -75,10 +89,15 @@ export interface Consent {
 export interface ApplicationEvent {
   id: string;
   move: string;
+  moveLabel: string;
   from: string;
+  fromName: string;
   to: string;
+  toName: string;
   actorId: string;
   actorRole: string;
+  /** A staff member's name; null for the person, family and community workers (shown by their consent). */
+  actorName: string | null;
   reason: string | null;
   data: Record<string, unknown> | null;
   at: string;
@@ -109,6 +128,7 @@ export interface MoveRequest {
   reason?: string;
   grade?: string;
   scheduledFor?: string;
+  publicityEndsOn?: string;
 }
 
 export interface Cite {
@@ -304,6 +324,9 @@ export interface SettlementRevision {
   previous: Record<string, unknown>;
 }
 
+/** What a bill would be split into, saved nowhere (POST …/settlements/preview). */
+export type SettlementPreview = Omit<Settlement, 'id' | 'enteredByRole' | 'createdAt' | 'updatedAt' | 'corrected'>;
+
 export type SettlementDetail = Settlement & { revisions: SettlementRevision[] };
 
 export interface ServiceRecord {
@@ -434,6 +457,7 @@ export const api = {
   outbox: (phone: string) => json<OutboxMessage[]>(`/dev/sms-outbox?phone=${encodeURIComponent(phone)}`),
   applications: (state?: string) =>
     json<ApplicationSummary[]>('/applications' + (state ? `?state=${encodeURIComponent(state)}` : '')),
+  applicationsOf: (personId: string) => json<ApplicationSummary[]>('/applications' + queryOf({ personId })),
   application: (id: string) => json<ApplicationSummary>(`/applications/${encodeURIComponent(id)}`),
   events: (id: string) => json<ApplicationEvent[]>(`/applications/${encodeURIComponent(id)}/events`),
   materials: (id: string) => json<Material[]>(`/applications/${encodeURIComponent(id)}/materials`),
@@ -447,6 +471,8 @@ export const api = {
   move: (id: string, body: MoveRequest) =>
     json<ApplicationSummary>(`/applications/${encodeURIComponent(id)}/moves`, post(body)),
   person: (id: string) => json<Person>(`/persons/${encodeURIComponent(id)}`),
+  /** Persons by part of the name, the whole id number or a whole phone (masked as the account may see). */
+  persons: (filter: { q?: string; idNumber?: string; phone?: string }) => json<Person[]>('/persons' + queryOf(filter)),
   consents: (id: string) => json<Consent[]>(`/persons/${encodeURIComponent(id)}/consents`),
   grades: () => json<Named[]>('/grades'),
   careModes: () => json<Named[]>('/care-modes'),
@@ -482,6 +508,8 @@ export const api = {
   settlements: (filter: { providerId?: string; month?: string; benefitId?: string } = {}) =>
     json<Settlement[]>('/settlements' + queryOf(filter)),
   settlement: (id: string) => json<SettlementDetail>(`/settlements/${enc(id)}`),
+  previewSettlement: (benefitId: string, body: { month: string; monthlyBillFen: number }) =>
+    json<SettlementPreview>(`/benefits/${enc(benefitId)}/settlements/preview`, post(body)),
   settle: (benefitId: string, body: { month: string; monthlyBillFen: number }) =>
     json<Settlement>(`/benefits/${enc(benefitId)}/settlements`, post(body)),
   correctSettlement: (id: string, body: { monthlyBillFen: number; reason: string }) =>

@@ -1,11 +1,39 @@
-// Chinese names for the ids the API returns. States, moves, roles and a visit's identity checks and consents
-// come from the server's own tables (one source for the server's messages and the console's forms); the rest
-// are console-only.
-export { MOVES, STATE_NAMES, type MoveId } from '../../src/services/stateMachine';
-export { ROLE_NAMES } from '../../src/lib/roles';
-import { IDENTITY_METHOD_NAMES as IDENTITY, SELF_PAID_CONSENT_NAMES as CONSENT } from '../../src/lib/visits';
-export { IDENTITY_METHODS, SELF_PAID_CONSENT_METHODS } from '../../src/lib/visits';
-export { REGION_NAMES, APPLICATION_STATES } from '../../../rules/src/domain';
+// Chinese names for the ids the API returns. The console reaches the server only over HTTP and bundles none
+// of its code: a move's label and what it needs come with the application (`actions`), states are the rules
+// module's domain words; the rest are console-only display names (server/test/console-bundle.test.ts checks
+// the copies below against the server's tables).
+import { APPLICATION_STATE_LABELS, BENEFIT_STATE_LABELS } from '@changhu/rules';
+
+export { REGION_NAMES, APPLICATION_STATES } from '@changhu/rules';
+
+/** An application state's name, e.g. 公示中 (the rules module's word). */
+export const STATE_NAMES: Readonly<Record<string, string>> = APPLICATION_STATE_LABELS;
+
+export const ROLE_NAMES: Record<string, string> = {
+  resident: '居民（本人或家属）',
+  'community-worker': '社区工作人员',
+  agent: '客服坐席',
+  officer: '经办人员',
+  admin: '系统管理员',
+  provider: '定点机构',
+};
+
+/** How identity was checked before a visit (jilin-2022 §(九)), in the order the form offers them. */
+export const IDENTITY_METHODS = ['id-card', 'social-security-card', 'face-recognition', 'medical-insurance-code'];
+export const IDENTITY_METHOD_NAMES: Record<string, string> = {
+  'id-card': '查验身份证',
+  'social-security-card': '查验社保卡',
+  'face-recognition': '人脸识别',
+  'medical-insurance-code': '医保电子凭证',
+};
+
+/** How the person agreed to pay items outside the plan (jilin-2022 §(十)4). */
+export const SELF_PAID_CONSENT_METHODS = ['in-person', 'written', 'phone-recorded'];
+export const SELF_PAID_CONSENT_NAMES: Record<string, string> = {
+  'in-person': '当面同意',
+  written: '书面同意',
+  'phone-recorded': '电话录音同意',
+};
 
 export const CAUSE_NAMES: Record<string, string> = {
   illness: '疾病',
@@ -63,11 +91,9 @@ export const BENEFIT_ACTION_NAMES: Record<string, string> = {
   regrade: '复评后调整等级',
 };
 
-export const BENEFIT_STATE_NAMES: Record<string, string> = {
-  active: '享受中',
-  suspended: '暂停中',
-  stopped: '已终止',
-};
+/** A benefit's state (the rules module's words), and 待开始 before its first month, which is the console's. */
+export const BENEFIT_STATE_NAMES: Readonly<Record<string, string>> = BENEFIT_STATE_LABELS;
+export const NOT_STARTED_NAME = '待开始';
 
 export const HOSPITAL_TIER_NAMES: Record<number, string> = {
   1: '一级协议医疗机构',
@@ -81,8 +107,3 @@ export const PROVIDER_SORT_NAMES: Record<string, string> = {
   rating: '按评分（高的在前）',
   'free-places': '按空余名额（多的在前）',
 };
-
-/** How identity was checked before a visit (jilin-2022 §(九)); the server's own names. */
-export const IDENTITY_METHOD_NAMES: Record<string, string> = IDENTITY;
-/** How the person agreed to pay items outside the plan (jilin-2022 §(十)4); the server's own names. */
-export const SELF_PAID_CONSENT_NAMES: Record<string, string> = CONSENT;

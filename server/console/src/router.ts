@@ -14,11 +14,12 @@ export type Route =
   | { page: 'benefit'; id: string }
   | { page: 'service-records'; providerId: string | null; benefitId: string | null }
   | { page: 'agent' }
+  | { page: 'persons' }
   | { page: 'agent-conversation'; id: string }
   | { page: 'unknown' };
 
 /** The sections of the navigation; each page belongs to one. */
-export type Section = 'queue' | 'providers' | 'benefits' | 'service-records' | 'agent';
+export type Section = 'queue' | 'persons' | 'providers' | 'benefits' | 'service-records' | 'agent';
 
 export function sectionOf(route: Route): Section | null {
   switch (route.page) {
@@ -38,6 +39,8 @@ export function sectionOf(route: Route): Section | null {
     case 'agent':
     case 'agent-conversation':
       return 'agent';
+    case 'persons':
+      return 'persons';
     default:
       return null;
   }
@@ -63,6 +66,7 @@ export function parseRoute(pathname: string, search: string): Route {
     if (parts.length === 1) return { page: 'agent' };
     if (parts.length === 3 && parts[1] === 'conversations') return { page: 'agent-conversation', id: parts[2] };
   }
+  if (parts[0] === 'persons' && parts.length === 1) return { page: 'persons' };
   if (parts[0] === 'service-records' && parts.length === 1) {
     return { page: 'service-records', providerId: query.get('providerId'), benefitId: query.get('benefitId') };
   }
@@ -103,6 +107,9 @@ export function hrefOf(route: Route): string {
       return `${BASE}agent`;
     case 'agent-conversation':
       return `${BASE}agent/conversations/${e(route.id)}`;
+    case 'persons':
+      // No query in the address: a name, ID number or phone stays out of the browser's history.
+      return `${BASE}persons`;
     default:
       return BASE;
   }

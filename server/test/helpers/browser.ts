@@ -20,16 +20,13 @@ export const hasChromium = (): boolean => fs.existsSync(CHROMIUM);
 const SERVER_DIR = path.resolve(__dirname, '..', '..');
 const REPO_ROOT = path.resolve(SERVER_DIR, '..');
 const CONSOLE_DIR = path.join(SERVER_DIR, 'console');
-/** What the console bundle is made of: its own sources and the server/rules files it imports. */
+/** What the console bundle is made of: its own sources and the rules module (it bundles no server code). */
 const CONSOLE_SOURCES = [
   path.join(CONSOLE_DIR, 'src'),
+  path.join(CONSOLE_DIR, 'public'),
   path.join(CONSOLE_DIR, 'index.html'),
   path.join(CONSOLE_DIR, 'vite.config.mts'),
-  path.join(SERVER_DIR, 'src', 'services', 'stateMachine.ts'),
-  path.join(SERVER_DIR, 'src', 'lib', 'roles.ts'),
-  path.join(SERVER_DIR, 'src', 'lib', 'time.ts'),
-  path.join(SERVER_DIR, 'src', 'lib', 'visits.ts'),
-  path.join(REPO_ROOT, 'rules', 'src', 'domain.ts'),
+  path.join(REPO_ROOT, 'rules', 'src'),
 ];
 
 function newestMtime(p: string): number {

@@ -1,23 +1,32 @@
 import { useState } from 'react';
-import { messageOf, queryOf, type ApplicationSummary } from '../api';
-import { call } from '../agentApi';
+import { api, messageOf, type ApplicationSummary, type Benefit, type Person } from '../api';
 import { followLink, hrefOf } from '../router';
 import { ErrorNote } from './Notice';
 import { InputField } from './Form';
+import { benefitStateText } from '../pages/BenefitPage';
 
-interface PersonRow {
-  id: string;
-  name: string;
-  idNumberMasked: string;
+interface Found {
+  person: Person;
+  applications: ApplicationSummary[];
+  benefits: Benefit[];
+}
+
+/** What was typed, as the persons route's filter: a whole ID number, a whole phone, or part of a name. */
+export function filterOf(text: string): { idNumber: string } | { phone: string } | { q: string } {
+  const compact = text.replace(/[\s-]/g, '');
+  if (/^\d{17}[\dXx]$/.test(compact)) return { idNumber: compact.toUpperCase() };
+  if (/^1[3-9]\d{9}$/.test(compact)) return { phone: compact };
+  return { q: text.trim() };
 }
 
 /**
- * Looks up a caller's applications with the person and application routes the agent role may read (masked id
- * numbers and phones; the application page shows the rest as the server allows).
+ * Looks up a caller with the person, application and benefit routes this account may read. Every field shown
+ * is as the server answers it (masked ID numbers and phones for agents); the pages linked show the rest as the
+ * server allows.
  */
 export function CallerLookup() {
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ person: PersonRow; applications: ApplicationSummary[] }[] | null>(null);
+  const [found, setFound] = useState<Found[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,17 +36,24 @@ export function CallerLookup() {
       setError('请输入来电人（参保人）的姓名、身份证号或手机号。');
       return;
     }
+    const filter = filterOf(q);
+    if ('q' in filter && /^\d+$/.test(filter.q)) {
+      setError('号码要输入完整：身份证号18位，手机号11位；也可以输入姓名。');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const filter = /^\d{17}[\dXx]$/.test(q) ? { idNumber: q } : /^1[3-9]\d{9}$/.test(q) ? { phone: q } : { q };
-      const rows = (await call<PersonRow[]>(`/persons${queryOf(filter)}`)).slice(0, 10);
+      const persons = (await api.persons(filter)).slice(0, 10);
       setFound(
         await Promise.all(
-          rows.map(async (person) => ({
-            person,
-            applications: await call<ApplicationSummary[]>(`/applications${queryOf({ personId: person.id })}`),
-          })),
+          persons.map(async (person) => {
+            const [applications, benefits] = await Promise.all([
+              api.applicationsOf(person.id),
+              api.benefits({ personId: person.id }).catch(() => [] as Benefit[]),
+            ]);
+            return { person, applications, benefits };
+          }),
         ),
       );
     } catch (err) {
@@ -49,7 +65,7 @@ export function CallerLookup() {
 
   return (
     <section className="card stack" aria-labelledby="lookup-title">
-      <h2 id="lookup-title">查询来电人的申请</h2>
+      <h2 id="lookup-title">查询来电人的申请和待遇</h2>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -74,13 +90,21 @@ export function CallerLookup() {
       </form>
       {found &&
         (found.length === 0 ? (
-          <p className="muted">没有找到这位参保人。</p>
+          <p className="muted" role="status">
+            没有找到这位参保人。请核对姓名或号码；号码要输入完整。
+          </p>
         ) : (
-          <ul className="stack lookup-results">
-            {found.map(({ person, applications }) => (
-              <li key={person.id}>
+          <ul className="stack lookup-results" aria-label="查找结果">
+            {found.map(({ person, applications, benefits }) => (
+              <li key={person.id} className="record" data-testid="caller">
+                <p className="record-head">
+                  <strong>{person.name}</strong>
+                  <span className="mono">{person.idNumberMasked}</span>
+                </p>
                 <p>
-                  <strong>{person.name}</strong> <span className="mono">{person.idNumberMasked}</span>
+                  {person.regionName}
+                  {person.districtName ? ` ${person.districtName}` : ''} · {person.insuranceName} · 电话{' '}
+                  <span className="mono">{person.phone}</span>
                 </p>
                 {applications.length === 0 ? (
                   <p className="muted">没有申请。</p>
@@ -91,6 +115,18 @@ export function CallerLookup() {
                         <a href={hrefOf({ page: 'application', id: a.id })} onClick={followLink}>
                           失能评估申请：{a.stateName}
                         </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {benefits.length > 0 && (
+                  <ul>
+                    {benefits.map((b) => (
+                      <li key={b.id}>
+                        <a href={hrefOf({ page: 'benefit', id: b.id })} onClick={followLink}>
+                          长护待遇：{benefitStateText(b)}
+                        </a>
+                        ，{b.gradeName}，{b.current.careModeName}
                       </li>
                     ))}
                   </ul>

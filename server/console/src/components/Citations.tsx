@@ -1,5 +1,19 @@
 import { useId, useState } from 'react';
+import { citationText as rulesCitationText, type Cite as RulesCite } from '@changhu/rules';
 import { api, messageOf, type Cite, type Clause } from '../api';
+
+/**
+ * A citation as an officer reads it, e.g. 温州市长护险实施方案（征求意见稿）第二部分第（四）项: the rules
+ * module's words, the same in the console, the API notes, the mini-program and the bot; never an id.
+ */
+export function citationText(cite: Cite): string {
+  try {
+    return rulesCitationText(cite as RulesCite);
+  } catch {
+    // A document or clause form this console does not know yet: still no id on screen.
+    return '政策文件的相关条款';
+  }
+}
 
 /** Clause texts already fetched in this tab: the rules do not change while the console is open. */
 const cache = new Map<string, Promise<Clause>>();
@@ -15,7 +29,7 @@ function loadClause(cite: Cite): Promise<Clause> {
   return found;
 }
 
-/** The clauses a figure rests on, as `doc clause`; a click shows the clause text from the rules module. */
+/** The clauses a figure rests on, in words; a click shows the clause text from the rules module. */
 export function Citations({ cites, label = '依据的条款' }: { cites: Cite[]; label?: string }) {
   const unique = cites.filter((c, i) => cites.findIndex((d) => d.doc === c.doc && d.clause === c.clause) === i);
   if (!unique.length) return null;
@@ -57,10 +71,10 @@ function CitationItem({ cite }: { cite: Cite }) {
         aria-controls={`${id}-text`}
         onClick={toggle}
       >
-        {cite.doc} {cite.clause}
+        {citationText(cite)}
       </button>
       {open && (
-        <div className="clause" id={`${id}-text`} role="region" aria-label={`${cite.doc} ${cite.clause} 原文`}>
+        <div className="clause" id={`${id}-text`} role="region" aria-label={`${citationText(cite)}原文`}>
           {error ? (
             <p className="field-error">{error}</p>
           ) : clause ? (

@@ -1,9 +1,6 @@
 import type { ApplicationEvent, Named } from '../api';
 import { chineseDate, dateTimeText, monthText } from '../format';
-import { MOVES, ROLE_NAMES, STATE_NAMES } from '../labels';
-
-const stateName = (s: string) => STATE_NAMES[s as keyof typeof STATE_NAMES] ?? s;
-const moveLabel = (m: string) => (m in MOVES ? MOVES[m as keyof typeof MOVES].label : m);
+import { ROLE_NAMES } from '../labels';
 
 /** The facts a move recorded besides its reason, in words. */
 function dataLines(data: Record<string, unknown> | null, grades: Named[]): string[] {
@@ -13,6 +10,9 @@ function dataLines(data: Record<string, unknown> | null, grades: Named[]): strin
   if (typeof data.grade === 'string') {
     lines.push(`失能等级：${grades.find((g) => g.id === data.grade)?.name ?? data.grade}`);
   }
+  if (typeof data.publicityEndsOn === 'string') lines.push(`公示期至：${chineseDate(data.publicityEndsOn)}（含当天）`);
+  if (data.withoutMaterials === true) lines.push('受理时没有上传材料');
+  if (typeof data.gradeProblem === 'string') lines.push(`等级提示：${data.gradeProblem}`);
   if (typeof data.objectionDeadline === 'string') lines.push(`复评申请截止：${chineseDate(data.objectionDeadline)}`);
   if (typeof data.benefitStartMonth === 'string') lines.push(`待遇开始月份：${monthText(data.benefitStartMonth)}`);
   return lines;
@@ -41,11 +41,11 @@ export function History({
         return (
           <li key={e.id} className="history-row" data-move={e.move}>
             <p className="history-head">
-              <strong>{moveLabel(e.move)}</strong>
+              <strong>{e.moveLabel}</strong>
               <time dateTime={e.at}>{dateTimeText(e.at)}</time>
             </p>
             <p className="history-states">
-              {stateName(e.from)} → {stateName(e.to)}
+              {e.fromName} → {e.toName}
             </p>
             <p>
               办理人：{actor.name}
@@ -63,5 +63,5 @@ export function History({
 }
 
 export function roleName(role: string): string {
-  return ROLE_NAMES[role as keyof typeof ROLE_NAMES] ?? role;
+  return ROLE_NAMES[role] ?? role;
 }

@@ -1,15 +1,15 @@
 // A benefit's monthly settlements as the rules module split them: every figure, note and citation is the
 // API's; the console only turns fen into yuan. Officers enter a month's bill and correct one with a reason.
 import { useId, useState } from 'react';
-import { api, type Settlement, type SettlementRevision } from '../api';
+import { api, type Settlement, type SettlementPreview, type SettlementRevision } from '../api';
 import { dateTimeText, monthText, parseYuan, percentText, yuanInput, yuanText } from '../format';
 import { ROLE_NAMES } from '../labels';
 import { Citations } from './Citations';
 import { Fact } from './Fact';
-import { ActionForm, InputField, Opens, type Opened, ReasonField, SelectField, useAction } from './Form';
+import { ActionForm, InputField, Opens, type Opened, ReasonField, SelectField, useAction, useFocusWhen } from './Form';
 
 const money = (fen: number | null, none = '由当地确定') => (fen === null ? none : yuanText(fen));
-const roleName = (role: string) => ROLE_NAMES[role as keyof typeof ROLE_NAMES] ?? role;
+const roleName = (role: string) => ROLE_NAMES[role] ?? role;
 
 export function SettlementCard({
   settlement: s,
@@ -203,48 +203,126 @@ export function MoneyField({
   );
 }
 
-/** The officer enters one month's bill; the server splits it with the rules and answers the settlement. */
+/**
+ * The officer enters one month's bill, sees the split the server would make (the preview route: the same
+ * checks and rules, nothing saved), and settles it only after confirming. The month is the officer's choice
+ * every time: the picker starts empty and never moves on by itself after a month is settled.
+ */
 export function EnterBillForm({
   benefitId,
   months,
+  waitingNote,
   onSettled,
 }: {
   benefitId: string;
-  /** The months that can still be settled, oldest first. */
+  /** The months that have ended and are not settled yet, oldest first. */
   months: string[];
+  /** Why no month can be settled yet (a benefit before its first month has ended), instead of the form. */
+  waitingNote?: string | null;
   onSettled: (s: Settlement) => void;
 }) {
   const id = useId();
-  const [month, setMonth] = useState(months[0] ?? '');
+  const [month, setMonth] = useState('');
   const [bill, setBill] = useState('');
+  const [preview, setPreview] = useState<(SettlementPreview & { fen: number }) | null>(null);
   const { errors, error, busy, check, send } = useAction();
+  const confirm = useAction();
+  const confirmHeading = useFocusWhen<HTMLHeadingElement>(preview !== null);
 
   if (!months.length) {
-    return <p className="muted">到本月为止，每个月的账单都已结算；如有差错，请在那个月下面点“更正”。</p>;
+    if (waitingNote) return <p className="muted">{waitingNote}</p>;
+    return <p className="muted">已结束的月份都已结算；如有差错，请在那个月下面点“更正”。</p>;
   }
 
-  async function submit() {
+  async function review() {
     const fen = parseYuan(bill);
     const missing: Record<string, string> = {};
-    if (!month) missing.month = '请选择结算的月份。';
+    if (!month || !months.includes(month)) missing.month = '请选择结算的月份。';
     if (fen === null) missing.monthlyBillFen = BILL_MISSING;
     if (!check(missing, '还有内容需要修改，请看下面的提示。')) return;
     await send(async () => {
-      const settled = await api.settle(benefitId, { month, monthlyBillFen: fen! });
+      setPreview({ ...(await api.previewSettlement(benefitId, { month, monthlyBillFen: fen! })), fen: fen! });
+    });
+  }
+
+  async function settle() {
+    if (!preview) return;
+    await confirm.send(async () => {
+      const settled = await api.settle(benefitId, { month: preview.month, monthlyBillFen: preview.fen });
+      setPreview(null);
       setBill('');
+      setMonth('');
       onSettled(settled);
     });
+  }
+
+  if (preview) {
+    return (
+      <section
+        className="action-form settle-confirm stack"
+        aria-labelledby={`${id}-confirm`}
+        data-testid="settle-confirm"
+      >
+        <h3 id={`${id}-confirm`} ref={confirmHeading} tabIndex={-1}>
+          请确认{monthText(preview.month)}的结算
+        </h3>
+        <p>确认后保存结算结果并通知家属；保存前可以返回修改。</p>
+        <dl className="facts money-facts">
+          <Fact term="当月账单" field="bill">
+            {yuanText(preview.monthlyBillFen)}
+          </Fact>
+          <Fact term="基金支付" field="fund">
+            {money(preview.fundPaysFen)}
+          </Fact>
+          <Fact term="个人负担" field="own">
+            {money(preview.personPaysFen)}
+          </Fact>
+          <Fact term="每月限额" field="cap">
+            {money(preview.monthlyCapFen)}
+          </Fact>
+          <Fact term="享受待遇天数" field="days">
+            {preview.daysCovered}天（当月共{preview.daysInMonth}天）
+          </Fact>
+          <Fact term="定点机构">{preview.providerName}</Fact>
+        </dl>
+        {preview.notes.length > 0 && (
+          <ul>
+            {preview.notes.map((n) => (
+              <li key={n.code}>{n.text}</li>
+            ))}
+          </ul>
+        )}
+        {confirm.error && (
+          <p className="field-error" role="alert">
+            {confirm.error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="button" className="button" disabled={confirm.busy} onClick={() => void settle()}>
+            {confirm.busy ? '正在结算…' : `确认结算${monthText(preview.month)}`}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={confirm.busy}
+            onClick={() => setPreview(null)}
+          >
+            返回修改
+          </button>
+        </div>
+      </section>
+    );
   }
 
   return (
     <ActionForm
       title="录入月度账单"
-      intro="填写定点机构这个月的账单，系统按政策算出基金支付和个人负担，并通知家属。"
+      intro="填写定点机构这个月的账单（月底之后才能结算这个月），系统先按政策算出基金支付和个人负担，您确认后才保存并通知家属。"
       error={error}
       busy={busy}
-      submit="结算这个月"
-      busyText="正在结算…"
-      onSubmit={() => void submit()}
+      submit="查看结算结果"
+      busyText="正在计算…"
+      onSubmit={() => void review()}
     >
       <SelectField
         id={`${id}-month`}
@@ -252,11 +330,16 @@ export function EnterBillForm({
         value={month}
         onValue={setMonth}
         error={errors.month}
-        options={months.map((m) => (
-          <option key={m} value={m}>
-            {monthText(m)}
-          </option>
-        ))}
+        options={
+          <>
+            <option value="">请选择</option>
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {monthText(m)}
+              </option>
+            ))}
+          </>
+        }
       />
       <MoneyField
         id={`${id}-bill`}

@@ -4,7 +4,7 @@
 // which provider served that day, whether the day was covered and which items are outside the plan.
 import { useEffect, useId, useState } from 'react';
 import { api, type Benefit, type ProviderItem } from '../api';
-import { parseYuan, shanghaiDate, yuanText } from '../format';
+import { parseYuan, shanghaiDate, yuanInput, yuanText } from '../format';
 import { IDENTITY_METHOD_NAMES, IDENTITY_METHODS, SELF_PAID_CONSENT_METHODS, SELF_PAID_CONSENT_NAMES } from '../labels';
 import { ActionForm, InputField, Opens, type Opened, SelectField, useAction } from './Form';
 
@@ -13,10 +13,12 @@ interface ItemRow {
   name: string;
   minutes: string;
   price: string;
+  /** The price was filled in from the provider's posted price (and not typed), so a new name may replace it. */
+  pricePosted: boolean;
 }
 
 let nextKey = 1;
-const emptyRow = (): ItemRow => ({ key: nextKey++, name: '', minutes: '', price: '' });
+const emptyRow = (): ItemRow => ({ key: nextKey++, name: '', minutes: '', price: '', pricePosted: false });
 
 /** The "录入服务记录" button; the form is mounted afresh each time it opens. */
 export function VisitForm({ benefit, onRecorded }: { benefit: Benefit; onRecorded: (date: string) => void }) {
@@ -165,7 +167,14 @@ function VisitFields({
                 list={`${id}-suggestions`}
                 maxLength={40}
                 value={row.name}
-                onValue={(name) => setRow(row.key, { name })}
+                onValue={(name) => {
+                  // An item the provider posts starts at its posted price; the officer can change it.
+                  const postedItem = posted.find((p) => p.name === name.trim());
+                  if (postedItem && (row.price === '' || row.pricePosted)) {
+                    setRow(row.key, { name, price: yuanInput(postedItem.priceFen), pricePosted: true });
+                  } else if (row.pricePosted) setRow(row.key, { name, price: '', pricePosted: false });
+                  else setRow(row.key, { name });
+                }}
                 error={errors[`items.${i}.name`]}
               />
               <InputField
@@ -182,7 +191,7 @@ function VisitFields({
                   label={`项目 ${i + 1} 自费收费（元，可不填）`}
                   inputMode="decimal"
                   value={row.price}
-                  onValue={(price) => setRow(row.key, { price })}
+                  onValue={(price) => setRow(row.key, { price, pricePosted: false })}
                   error={errors[`items.${i}.priceFen`]}
                   extra={
                     item && (

@@ -6,6 +6,7 @@ import {
   type ApplicationSummary,
   type Consent,
   type Material,
+  type MoveAction,
   type Named,
   type Person,
   type User,
@@ -17,7 +18,7 @@ import { Materials } from '../components/Materials';
 import { MoveActions } from '../components/MoveActions';
 import { ErrorNote, StatusNote } from '../components/Notice';
 import { chineseDate, dayText, monthText } from '../format';
-import { CAUSE_NAMES, MOVES, RELATIONSHIP_NAMES, STATE_NAMES, type MoveId } from '../labels';
+import { CAUSE_NAMES, RELATIONSHIP_NAMES } from '../labels';
 import { usePage } from '../page';
 import { BASE, followLink, hrefOf } from '../router';
 
@@ -61,7 +62,7 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
   }, [id]);
 
   // The confirmation appears once the whole page (state, dates, history) shows the move, never half of it.
-  async function moved(updated: ApplicationSummary, move: MoveId) {
+  async function moved(updated: ApplicationSummary, action: MoveAction) {
     setError(null);
     try {
       await reload();
@@ -69,7 +70,9 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
       setData((d) => (d ? { ...d, application: updated } : d));
       setError(messageOf(err));
     }
-    setDone(`已办理“${MOVES[move].label}”。现在的状态：${updated.stateName}。`);
+    // A grade the region pays nothing for is said now, not only at the decision.
+    const problem = action.move === 'assess' || action.move === 'reassess' ? updated.gradeProblem : null;
+    setDone(`已办理“${action.label}”。现在的状态：${updated.stateName}。${problem ? `请注意：${problem}` : ''}`);
   }
 
   if (error && !data) {
@@ -93,6 +96,8 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
   const { application: a, events, materials, person, consents } = data;
   const actorOf = (e: ApplicationEvent): Actor => {
     if (e.actorId === user.id) return { name: user.name ?? '您', note: '您本人' };
+    // Staff are named by the server; the family and community workers by their consent.
+    if (e.actorName) return { name: e.actorName, note: roleName(e.actorRole) };
     const grantee = consents.find((c) => c.granteeId === e.actorId);
     if (grantee?.granteeName) {
       return { name: grantee.granteeName, note: RELATIONSHIP_NAMES[grantee.relationship] ?? roleName(e.actorRole) };
@@ -119,10 +124,15 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
         <section className="card area-summary" aria-labelledby="summary-title">
           <h2 id="summary-title">办理进度</h2>
           <dl className="facts">
-            <Fact term="当前状态">{STATE_NAMES[a.state as keyof typeof STATE_NAMES] ?? a.stateName}</Fact>
+            <Fact term="当前状态">{a.stateName}</Fact>
             {a.submittedAt && <Fact term="提交时间">{dayText(a.submittedAt)}</Fact>}
             {a.scheduledFor && <Fact term="上门评估日期">{chineseDate(a.scheduledFor)}</Fact>}
             {a.gradeName && <Fact term="评估等级">{a.gradeName}</Fact>}
+            {a.publicityEndsOn && (
+              <Fact term="公示期至" highlight={a.state === 'publicized'}>
+                {chineseDate(a.publicityEndsOn)}（含当天）
+              </Fact>
+            )}
             {a.noticeDate && <Fact term="结论通知日期">{chineseDate(a.noticeDate)}</Fact>}
             {/* The window matters until an objection is filed; after that the reassessment decides. */}
             {a.objectionDeadline && a.objectionCount === 0 && (
@@ -133,6 +143,11 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
             {a.benefitStartMonth && <Fact term="待遇开始月份">{monthText(a.benefitStartMonth)}</Fact>}
             {a.objectionCount > 0 && <Fact term="复评">已申请过复评，复评结论为最终结论</Fact>}
           </dl>
+          {a.gradeProblem && (
+            <p className="notice notice-warn" data-testid="grade-problem">
+              {a.gradeProblem}
+            </p>
+          )}
           {a.state === 'objection-filed' && objection?.reason && (
             <p className="notice notice-warn">申请人提出复评，理由：{objection.reason}</p>
           )}
@@ -149,7 +164,7 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
           <dl className="facts">
             <Fact term="姓名">
               {a.person.name}
-              {person?.isSample ? '（示例数据）' : ''}
+              {person?.isSample && !a.person.name.includes('示例') ? '（示例数据）' : ''}
             </Fact>
             <Fact term="身份证号">
               <span className="mono">{a.person.idNumberMasked}</span>
@@ -184,6 +199,7 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
 
         <section className="card area-materials" aria-labelledby="materials-title">
           <h2 id="materials-title">申请材料（{materials.length} 份）</h2>
+          {materials.length === 0 && <p className="muted">还没有上传材料；没有材料时受理需要写明原因。</p>}
           <Materials applicationId={a.id} materials={materials} />
         </section>
 

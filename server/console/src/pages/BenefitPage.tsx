@@ -22,8 +22,8 @@ import { ServiceRecordList } from '../components/ServiceRecords';
 import { StopBenefit } from '../components/StopBenefit';
 import { VisitForm } from '../components/VisitForm';
 import { EnterBillForm, SettlementCard } from '../components/Settlements';
-import { chineseDate, dateTimeText, monthText, nextMonthOf, shanghaiDate } from '../format';
-import { BENEFIT_ACTION_NAMES, BENEFIT_STATE_NAMES, SUSPENSION_REASON_NAMES } from '../labels';
+import { chineseDate, dateTimeText, monthText, nextMonthOf, previousMonthOf, shanghaiDate } from '../format';
+import { BENEFIT_ACTION_NAMES, BENEFIT_STATE_NAMES, NOT_STARTED_NAME, SUSPENSION_REASON_NAMES } from '../labels';
 import { usePage } from '../page';
 import { followLink, hrefOf } from '../router';
 
@@ -36,16 +36,37 @@ interface Loaded {
 }
 
 /**
- * The months whose bill can still be entered, oldest first: from the start, through this month (or the month
- * the benefit stopped), not yet settled. The server checks the same and says why if the computer's date is off.
+ * The months whose bill can still be entered, oldest first: from the start, through the last month that has
+ * ended (or the month the benefit stopped), not yet settled. A bill covers a whole month, so this month waits
+ * for its end; the server checks the same and says why if the computer's date is off.
  */
 function openMonths(b: Benefit, settled: Settlement[]): string[] {
-  const thisMonth = shanghaiDate(new Date()).slice(0, 7);
-  const last = b.stoppedOn && b.stoppedOn.slice(0, 7) < thisMonth ? b.stoppedOn.slice(0, 7) : thisMonth;
+  const lastEnded = previousMonthOf(shanghaiDate(new Date()).slice(0, 7));
+  const last = b.stoppedOn && b.stoppedOn.slice(0, 7) < lastEnded ? b.stoppedOn.slice(0, 7) : lastEnded;
   const done = new Set(settled.map((s) => s.month));
   const months: string[] = [];
   for (let m = b.startMonth; m <= last && months.length < 120; m = nextMonthOf(m)) if (!done.has(m)) months.push(m);
   return months;
+}
+
+/** True before the benefit's first month: approved, not yet 享受中. */
+export function notStarted(b: Benefit, today = shanghaiDate(new Date())): boolean {
+  return b.state === 'active' && b.startMonth > today.slice(0, 7);
+}
+
+/** The state as the officer reads it: 待开始 before the first month, else the server's name. */
+export function benefitStateText(b: Benefit): string {
+  return notStarted(b) ? NOT_STARTED_NAME : b.stateName;
+}
+
+/** Why no month can be settled yet, or null when some month has ended. */
+function settleWaitNote(b: Benefit): string | null {
+  const thisMonth = shanghaiDate(new Date()).slice(0, 7);
+  if (b.startMonth > thisMonth) {
+    return `待遇从${monthText(b.startMonth)}开始，${monthText(b.startMonth)}结束后才能录入这个月的账单。`;
+  }
+  if (b.startMonth === thisMonth) return `${monthText(thisMonth)}是待遇的第一个月，月底之后才能结算。`;
+  return null;
 }
 
 function resettledOf(e: BenefitEvent | undefined): string[] {
@@ -117,7 +138,7 @@ export function BenefitPage({ id, user }: { id: string; user: User }) {
           {b.person.name}的长护待遇
         </h1>
         <span className="badge badge-large" data-testid="benefit-state">
-          {b.stateName}
+          {benefitStateText(b)}
         </span>
       </div>
       {done && <StatusNote ref={doneNote}>{done}</StatusNote>}
@@ -209,9 +230,9 @@ export function BenefitPage({ id, user }: { id: string; user: User }) {
         <p className="muted">每个月的基金支付和个人负担由系统按政策计算，下面的数字、说明和条款都来自计算结果。</p>
         {isOfficer && (
           <EnterBillForm
-            key={settlements.length}
             benefitId={b.id}
             months={openMonths(b, settlements)}
+            waitingNote={settleWaitNote(b)}
             onSettled={(s) => void after(`已结算${monthText(s.month)}。`)}
           />
         )}

@@ -4,6 +4,7 @@ import { Fact } from '../components/Fact';
 import { ErrorNote } from '../components/Notice';
 import { monthText } from '../format';
 import { BENEFIT_STATE_NAMES } from '../labels';
+import { benefitStateText } from './BenefitPage';
 import { followLink, hrefOf } from '../router';
 
 const TABS = ['', 'active', 'suspended', 'stopped'] as const;
@@ -55,7 +56,7 @@ export function BenefitsPage({ state }: { state: string | null; user: User }) {
             <li key={b.id} className="queue-item">
               <a href={hrefOf({ page: 'benefit', id: b.id })} onClick={followLink} className="queue-link">
                 <span className="queue-name">{b.person.name}</span>
-                <span className="badge">{b.stateName}</span>
+                <span className="badge">{benefitStateText(b)}</span>
               </a>
               <dl className="facts">
                 <Fact term="身份证号">

@@ -68,7 +68,7 @@ export function ProviderPage({ id, user }: { id: string; user: User }) {
           {p.name}
         </h1>
         <span className="badge-row">
-          {p.isSample && <span className="badge">示例数据</span>}
+          {p.isSample && !p.name.includes('示例') && <span className="badge">示例数据</span>}
           {PROVIDER_EDITORS.includes(user.role) && (
             <a className="button button-quiet" href={hrefOf({ page: 'provider-edit', id: p.id })} onClick={followLink}>
               修改机构信息

@@ -170,7 +170,7 @@ function ProviderItem({ provider: p }: { provider: Provider }) {
     <li className="queue-item provider-item">
       <a href={hrefOf({ page: 'provider', id: p.id })} onClick={followLink} className="queue-link">
         <span className="queue-name">{p.name}</span>
-        {p.isSample && <span className="badge">示例数据</span>}
+        {p.isSample && !p.name.includes('示例') && <span className="badge">示例数据</span>}
       </a>
       <dl className="facts">
         <Fact term="所在地">
