@@ -10,6 +10,7 @@ import { jsonBody } from './middleware/body';
 import { memoPureAnswers } from './middleware/memo';
 import { serveConsole } from './middleware/console';
 import { errorHandler } from './middleware/errorHandler';
+import { idempotency } from './middleware/idempotency';
 import { serveLanding } from './middleware/landing';
 import { createLogger, requestLogger, type Logger } from './middleware/requestLogger';
 import { registerApplications } from './routes/applications';
@@ -130,6 +131,8 @@ export function createApp(deps: AppDeps) {
   app.use(errorHandler(logger));
   app.use(jsonBody(1024 * 1024));
   app.use(authenticate(services.auth));
+  // Keys are kept per signed-in user; sign-in answers (session tokens) are never stored.
+  app.use(idempotency({ prisma: deps.prisma, clock, skip: ['/api/v1/auth/'] }));
   app.use(memoPureAnswers({ paths: PURE_CALCULATIONS, clock }));
   app.use(api.router.routes());
   app.use(api.router.allowedMethods({ throw: false }));
