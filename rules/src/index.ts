@@ -8,6 +8,7 @@ export * from './schemas';
 export * from './documents';
 export * from './clauses';
 export * from './names';
+export * from './personal';
 export {
   allRules,
   segmentAt,
