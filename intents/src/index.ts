@@ -4,3 +4,4 @@ export { INTENT_IDS, isIntentId, type IntentId, type Classification, type Classi
 export { loadClassifier, ensureModel, DEFAULT_MODEL_PATH } from './model';
 export { extractEntities, type Entity, type EntityType } from './entities';
 export { parseChineseAmountFen, parseChineseDate, parseDurationMonths, parseChineseNumber } from './numbers';
+export { evaluate, readTsv, type EvalLine, type EvalResult } from './evaluate';
