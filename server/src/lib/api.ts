@@ -8,6 +8,7 @@ import type { Role } from './roles';
 import { requireRole } from '../middleware/auth';
 import { unsupportedBody } from '../middleware/body';
 import { validate } from '../middleware/validate';
+import RECORDED_EXAMPLES from './api-examples.json';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -27,7 +28,14 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   params?: P;
   /** multipart/form-data upload handled by the given middleware before validation. */
   multipart?: { middleware: Middleware<AppState>; fields: Record<string, z.ZodType> };
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** An answer's JSON schema, or (no schema) the content types of a file it sends; 4xx without a schema are errors. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string | readonly string[] }>;
+}
+
+/** Example requests and answers, keyed "method /api/v1/path", recorded from real answers by the OpenAPI test. */
+export interface OperationExample {
+  request: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  response: { status: number; body?: unknown };
 }
 
 export interface Input<B, Q, P> {
@@ -45,6 +53,21 @@ const refuseNonJson: Middleware<AppState> = async (ctx, next) => {
 };
 
 type AnySpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+
+/**
+ * A copy of an object schema (e.g. a rules module input, validated by the rules) for the document only,
+ * with a Chinese description on each field.
+ */
+export function describeFields<S extends z.ZodRawShape>(
+  schema: z.ZodObject<S>,
+  descriptions: { [K in keyof S]: string },
+): z.ZodObject {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([k, s]) => [k, (s as z.ZodType).describe(descriptions[k as keyof S])]),
+  );
+  const strict = (schema._zod.def.catchall as z.ZodType | undefined)?._zod.def.type === 'never';
+  return strict ? z.strictObject(shape) : z.object(shape);
+}
 
 export class Api {
   readonly router = new Router<AppState>({ prefix: '/api/v1' });
@@ -103,11 +126,17 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return out;
 }
 
-/** The OpenAPI 3.1 document of every registered route. */
-export function openApiDocument(specs: readonly AnySpec[]): Record<string, unknown> {
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+
+/** The OpenAPI 3.1 document of every registered route, with an example request and answer per call. */
+export function openApiDocument(
+  specs: readonly AnySpec[],
+  examples: Readonly<Record<string, OperationExample>> = RECORDED_EXAMPLES as Record<string, OperationExample>,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of specs) {
     const path = '/api/v1' + spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    const example = examples[`${spec.method} ${path}`];
     const parameters: unknown[] = [];
     for (const [where, schema] of [
       ['path', spec.params],
@@ -115,46 +144,66 @@ export function openApiDocument(specs: readonly AnySpec[]): Record<string, unkno
     ] as const) {
       if (!schema) continue;
       const js = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-      for (const [name, s] of Object.entries(js.properties ?? {})) {
+      const given = where === 'path' ? example?.request.params : example?.request.query;
+      for (const [name, s] of Object.entries(js.properties ?? {}) as [string, { description?: string }][]) {
         parameters.push({
           name,
           in: where,
           required: where === 'path' || (js.required ?? []).includes(name),
+          ...(s.description ? { description: s.description } : {}),
           schema: s,
+          ...(given?.[name] !== undefined ? { example: given[name] } : {}),
         });
       }
     }
     const responses: Record<string, unknown> = {};
-    for (const [status, r] of Object.entries(spec.responses)) {
+    for (const [status, r] of Object.entries(spec.responses) as [string, AnySpec['responses'][number]][]) {
+      const types = typeof r.contentType === 'string' ? [r.contentType] : (r.contentType ?? []);
+      const answer = example?.response.status === Number(status) ? example.response : undefined;
       responses[status] = r.schema
         ? {
             description: r.description,
-            content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } },
+            content: {
+              [types[0] ?? 'application/json']: {
+                schema: jsonSchema(r.schema, 'output'),
+                ...(answer?.body !== undefined ? { example: answer.body } : {}),
+              },
+            },
           }
-        : r.contentType
-          ? { description: r.description, content: { [r.contentType]: {} } }
-          : { description: r.description };
+        : types.length
+          ? { description: r.description, content: Object.fromEntries(types.map((t) => [t, {}])) }
+          : Number(status) >= 400
+            ? { description: r.description, content: ERROR_CONTENT }
+            : { description: r.description };
     }
     const errors: Record<string, string> = { '400': '输入有误' };
     if (spec.roles) Object.assign(errors, { '401': '未登录或登录已过期', '403': '角色无权办理' });
     if (spec.params) errors['404'] = '不存在或不在您的办理范围内';
     for (const [status, description] of Object.entries(errors)) {
-      responses[status] ??= {
-        description,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      };
+      responses[status] ??= { description, content: ERROR_CONTENT };
     }
     let requestBody: unknown;
     if (spec.multipart) {
-      const properties: Record<string, unknown> = { file: { type: 'string', format: 'binary' } };
+      const properties: Record<string, unknown> = {
+        file: { type: 'string', format: 'binary', description: '文件本身（JPG、PNG 或 PDF）' },
+      };
       for (const [name, s] of Object.entries(spec.multipart.fields)) properties[name] = jsonSchema(s, 'input');
       requestBody = {
         required: true,
-        content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties } } },
+        content: {
+          'multipart/form-data': {
+            schema: { type: 'object', required: ['file', ...Object.keys(spec.multipart.fields)], properties },
+            ...(example?.request.body !== undefined ? { example: example.request.body } : {}),
+          },
+        },
       };
     } else if (spec.body ?? spec.bodyDoc) {
       const schema = jsonSchema((spec.body ?? spec.bodyDoc)!, 'input');
-      requestBody = { required: true, content: { 'application/json': { schema } } };
+      const body = example?.request.body;
+      requestBody = {
+        required: true,
+        content: { 'application/json': { schema, ...(body !== undefined ? { example: body } : {}) } },
+      };
     }
     paths[path] ??= {};
     paths[path][spec.method] = {

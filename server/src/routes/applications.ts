@@ -13,7 +13,7 @@ import {
 import { MOVES } from '../services/stateMachine';
 import { userOf, type RouteDeps } from './deps';
 
-const appParams = z.strictObject({ applicationId: idSchema });
+const appParams = z.strictObject({ applicationId: idSchema.describe('申请编号') });
 
 const moveTable = Object.entries(MOVES)
   .map(

@@ -13,7 +13,7 @@ export function registerAuth(api: Api, { services, config }: RouteDeps): void {
       tag: 'auth',
       summary: '获取登录验证码（短信）',
       description: `每个手机号1分钟1次、1小时最多${config.codesPerHour}次；同一网络地址1小时最多${config.codesPerAddressPerHour}次（够一个社区服务点使用）；验证码${config.codeTtlMinutes}分钟内有效。开发环境下短信写入开发发件箱。`,
-      body: z.strictObject({ phone: phoneSchema }),
+      body: z.strictObject({ phone: phoneSchema.describe('接收验证码的手机号') }),
       responses: {
         202: { description: '验证码已发送', schema: z.object({ sent: z.literal(true), expiresAt: z.string() }) },
         429: { description: '获取太频繁或账号已暂时锁定' },
@@ -33,7 +33,13 @@ export function registerAuth(api: Api, { services, config }: RouteDeps): void {
       tag: 'auth',
       summary: '用手机号和验证码登录，得到令牌',
       description: '首次登录的手机号自动开通居民账号。连续输错5次验证码锁定15分钟。',
-      body: z.strictObject({ phone: phoneSchema, code: z.string().regex(/^\d{6}$/, '验证码是6位数字') }),
+      body: z.strictObject({
+        phone: phoneSchema.describe('获取验证码时用的手机号'),
+        code: z
+          .string()
+          .regex(/^\d{6}$/, '验证码是6位数字')
+          .describe('短信里的6位数字验证码'),
+      }),
       responses: {
         201: {
           description: '登录成功',

@@ -15,7 +15,7 @@ import {
 } from '../services/benefits';
 import { userOf, type RouteDeps } from './deps';
 
-const benefitParams = z.strictObject({ benefitId: idSchema });
+const benefitParams = z.strictObject({ benefitId: idSchema.describe('待遇编号') });
 
 export function registerBenefits(api: Api, { prisma, config, clock }: RouteDeps): BenefitService {
   const benefits = new BenefitService(prisma, config, clock);
@@ -117,7 +117,10 @@ export function registerBenefits(api: Api, { prisma, config, clock }: RouteDeps)
       tag: 'benefits',
       summary: '结束暂停（出院或离开机构），次日起恢复待遇（经办人员）',
       roles: ['officer'],
-      params: z.strictObject({ benefitId: idSchema, suspensionId: idSchema }),
+      params: z.strictObject({
+        benefitId: idSchema.describe('待遇编号'),
+        suspensionId: idSchema.describe('暂停记录编号（待遇答复的 suspensions[].id）'),
+      }),
       body: endSuspensionInput,
       responses: { 200: { description: '已恢复', schema: benefitView } },
     },

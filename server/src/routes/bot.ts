@@ -107,7 +107,9 @@ export function registerBot(api: Api, deps: RouteDeps & { bot: BotService }): vo
       tag: 'bot-agent',
       summary: '设置我是否接待转人工（没有坐席接待时，小助手改为预约回电）',
       roles: ['agent'],
-      body: z.strictObject({ available: z.boolean({ error: 'available 应为 true 或 false' }) }),
+      body: z.strictObject({
+        available: z.boolean({ error: 'available 应为 true 或 false' }).describe('true 接待转人工 / false 暂不接待'),
+      }),
       responses: { 200: { description: '已设置', schema: presenceView } },
     },
     async (ctx, { body }) => {
@@ -200,7 +202,9 @@ export function registerBot(api: Api, deps: RouteDeps & { bot: BotService }): vo
       roles: ['agent'],
       params: conversationParam,
       body: z.strictObject({
-        outcome: z.enum(OUTCOMES, { error: `请选择处理结果：${OUTCOMES.join('、')}` }),
+        outcome: z
+          .enum(OUTCOMES, { error: `请选择处理结果：${OUTCOMES.join('、')}` })
+          .describe(`处理结果：${OUTCOMES.map((o) => `${o} ${OUTCOME_LABELS[o]}`).join(' / ')}`),
         note: z.string().trim().max(200, '备注不能超过200个字').optional().describe('备注（身份证号、手机号会脱敏）'),
       }),
       responses: {
@@ -222,7 +226,15 @@ export function registerBot(api: Api, deps: RouteDeps & { bot: BotService }): vo
       roles: ['agent'],
       body: z.strictObject({
         text: messageText.describe('来电人的问题'),
-        context: assistContext.optional().describe('上一次辅助回答给出的 context，用于接着问'),
+        context: assistContext
+          .extend({
+            form: assistContext.shape.form.describe('正在填的问答（上一次辅助回答给出的 context.form）'),
+            awaiting: assistContext.shape.awaiting.describe(
+              '正在等待回答的那一项（上一次辅助回答给出的 context.awaiting）',
+            ),
+          })
+          .optional()
+          .describe('上一次辅助回答给出的 context，用于接着问'),
       }),
       responses: { 200: { description: '回答、依据条款原文和接着问用的 context', schema: assistView } },
     },

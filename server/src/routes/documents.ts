@@ -15,7 +15,9 @@ import { shanghaiDate } from '../lib/time';
 import type { RouteDeps } from './deps';
 
 const DOC_IDS = DOCUMENTS.map((d) => d.id) as [DocId, ...DocId[]];
-const docParam = z.enum(DOC_IDS, { error: `文件编号可选：${DOC_IDS.join('、')}` });
+const docParam = z
+  .enum(DOC_IDS, { error: `文件编号可选：${DOC_IDS.join('、')}` })
+  .describe('政策文件编号，例如 wenzhou-2023；全部见 GET /api/v1/documents');
 
 const documentView = z.object({
   id: z.string(),
@@ -46,7 +48,9 @@ export function registerDocuments(api: Api, { clock }: RouteDeps): void {
       asOf,
     };
   };
-  const asOfQuery = z.strictObject({ asOf: dateSchema.optional().describe('默认今天（北京时间）') });
+  const asOfQuery = z.strictObject({
+    asOf: dateSchema.optional().describe('文件状态按哪一天计算 YYYY-MM-DD；默认今天（北京时间）'),
+  });
 
   api.route(
     {
@@ -96,7 +100,10 @@ export function registerDocuments(api: Api, { clock }: RouteDeps): void {
       tag: 'documents',
       summary: '条款原文',
       description: '条款编号如 §二(五)，放入地址时请做 URL 编码。',
-      params: z.strictObject({ doc: docParam, clause: z.string().min(1) }),
+      params: z.strictObject({
+        doc: docParam,
+        clause: z.string().min(1).describe('条款编号，例如 §二(五)（放入地址时做 URL 编码）'),
+      }),
       responses: {
         200: {
           description: '条款原文',
@@ -113,7 +120,7 @@ export function registerDocuments(api: Api, { clock }: RouteDeps): void {
     },
     async (ctx, { params }) => {
       const clause = getClause(params.doc, params.clause);
-      if (!clause) throw notFound(`文件 ${params.doc} 中没有条款“${params.clause}”。`);
+      if (!clause) throw notFound(`《${documentShortName(params.doc)}》中没有条款“${params.clause}”。`);
       ctx.body = {
         doc: params.doc,
         clause: clause.id,

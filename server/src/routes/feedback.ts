@@ -31,20 +31,26 @@ const jsonPart = (label: string) =>
     .refine((v) => JSON.stringify(v ?? null).length <= MAX_JSON_CHARS, `${label}太长了，请只附上这一次的内容`);
 
 export const feedbackInput = z.strictObject({
-  topic: z.enum(FEEDBACK_TOPICS, { error: `反馈的内容类型可选：${FEEDBACK_TOPICS.join('、')}` }),
+  topic: z
+    .enum(FEEDBACK_TOPICS, { error: `反馈的内容类型可选：${FEEDBACK_TOPICS.join('、')}` })
+    .describe(
+      '反馈的内容类型：eligibility 能不能申请 / comparison 费用对比 / quick-screen 申请前自评 / self-check 失能等级自测 / clause 政策条款 / other 其他',
+    ),
   page: z
     .string({ error: '请说明是在哪个页面看到的' })
     .trim()
     .min(1, '请说明是在哪个页面看到的')
-    .max(200, '页面地址太长了'),
-  region: regionSchema.optional(),
-  inputs: jsonPart('您填写的内容'),
-  answer: jsonPart('系统给出的结果'),
+    .max(200, '页面地址太长了')
+    .describe('看到结果的页面地址（含参数，可重新打开同一结果），不超过200个字符'),
+  region: regionSchema.optional().describe('结果所属的统筹区编号'),
+  inputs: jsonPart('您填写的内容').describe('用户在页面上填写的内容（原样附上，不超过20000个字符）'),
+  answer: jsonPart('系统给出的结果').describe('系统当时给出的结果（原样附上，不超过20000个字符）'),
   message: z
     .string({ error: '请写下您觉得哪里不对' })
     .trim()
     .min(2, '请写下您觉得哪里不对（至少两个字）')
-    .max(500, '请控制在500字以内'),
+    .max(500, '请控制在500字以内')
+    .describe('用户觉得哪里不对（2–500个字；手机号、身份证号保存前脱敏）'),
 });
 
 const feedbackView = z.object({
@@ -106,13 +112,17 @@ export function registerFeedback(api: Api, { prisma, clock }: RouteDeps): void {
       summary: '用户反馈的“结果好像不对”，最新的在前',
       roles: ['officer', 'admin'],
       query: z.strictObject({
-        topic: z.enum(FEEDBACK_TOPICS, { error: `内容类型可选：${FEEDBACK_TOPICS.join('、')}` }).optional(),
+        topic: z
+          .enum(FEEDBACK_TOPICS, { error: `内容类型可选：${FEEDBACK_TOPICS.join('、')}` })
+          .optional()
+          .describe('只看这种内容类型的反馈'),
         limit: z.coerce
           .number({ error: '条数应为数字' })
           .int('条数应为整数')
           .min(1, '条数至少为1')
           .max(200, '每次最多200条')
-          .default(50),
+          .default(50)
+          .describe('最多返回几条（1–200），默认50条'),
       }),
       responses: { 200: { description: '反馈列表', schema: z.array(feedbackView) } },
     },

@@ -27,7 +27,7 @@ export function registerInbox(api: Api, { services, clock }: RouteDeps): void {
       tag: 'inbox',
       summary: '我代办的参保人收到的消息（微信订阅消息格式）',
       roles: PROXY_ROLES,
-      query: z.strictObject({ personId: idSchema.optional() }),
+      query: z.strictObject({ personId: idSchema.optional().describe('只看这位参保人的消息（参保人编号）') }),
       responses: { 200: { description: '消息，新的在前', schema: z.array(messageView) } },
     },
     async (ctx, { query }) => {
@@ -42,7 +42,7 @@ export function registerInbox(api: Api, { services, clock }: RouteDeps): void {
       tag: 'inbox',
       summary: '标记消息已读',
       roles: PROXY_ROLES,
-      params: z.strictObject({ messageId: idSchema }),
+      params: z.strictObject({ messageId: idSchema.describe('消息编号') }),
       responses: { 204: { description: '已标记' } },
     },
     async (ctx, { params }) => {

@@ -9,8 +9,11 @@ import { singleFileUpload } from '../middleware/upload';
 import { materialFields, materialInput, materialView } from '../services/materials';
 import { userOf, type RouteDeps } from './deps';
 
-const appParams = z.strictObject({ applicationId: idSchema });
-const materialParams = z.strictObject({ applicationId: idSchema, materialId: idSchema });
+const appParams = z.strictObject({ applicationId: idSchema.describe('申请编号') });
+const materialParams = z.strictObject({
+  applicationId: idSchema.describe('申请编号'),
+  materialId: idSchema.describe('材料编号'),
+});
 
 export function registerMaterials(api: Api, { services, config }: RouteDeps): void {
   const upload = singleFileUpload(config.maxUploadBytes, services.materials.uploadsDir());
@@ -66,7 +69,9 @@ export function registerMaterials(api: Api, { services, config }: RouteDeps): vo
       summary: '查看材料原件（本人、家属、社区工作人员、经办人员）',
       roles: ROLES,
       params: materialParams,
-      responses: { 200: { description: '文件内容', contentType: 'application/octet-stream' } },
+      responses: {
+        200: { description: '文件内容（上传时的类型）', contentType: ['image/jpeg', 'image/png', 'application/pdf'] },
+      },
     },
     async (ctx, { params }) => {
       const { material, content } = await services.materials.open(userOf(ctx), params.applicationId, params.materialId);

@@ -5,7 +5,7 @@ import { idSchema, phoneSchema } from '../lib/schemas';
 import { addConsentInput, consentView, createPersonInput, personView, updatePersonInput } from '../services/persons';
 import { userOf, type RouteDeps } from './deps';
 
-const personParams = z.strictObject({ personId: idSchema });
+const personParams = z.strictObject({ personId: idSchema.describe('参保人编号') });
 /** Who reads a person's consents (names of family members): everyone but a provider account. */
 const CONSENT_READERS = ROLES.filter((r) => r !== 'provider');
 
@@ -136,7 +136,10 @@ export function registerPersons(api: Api, { services }: RouteDeps): void {
       description:
         '参保人本人可以撤销任何代办人的授权；代办人只能撤销自己的授权；本人账号的授权（self）只能由经办人员撤销。',
       roles: [...PROXY_ROLES, 'officer'],
-      params: z.strictObject({ personId: idSchema, consentId: idSchema }),
+      params: z.strictObject({
+        personId: idSchema.describe('参保人编号'),
+        consentId: idSchema.describe('授权记录编号'),
+      }),
       responses: { 200: { description: '已撤销', schema: consentView } },
     },
     async (ctx, { params }) => {

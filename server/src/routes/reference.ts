@@ -78,7 +78,7 @@ export function registerReference(api: Api, { services, clock }: RouteDeps): voi
       description:
         '按该月1日适用的政策文件（规则模块 offeredModes）。month 不填为本月（北京时间）。' +
         '建立待遇或变更护理方式时，只能选择待遇开始月（或变更生效月）提供的方式。',
-      params: z.strictObject({ region: regionSchema }),
+      params: z.strictObject({ region: regionSchema.describe('统筹区编号，例如 wenzhou（温州市）') }),
       query: z.strictObject({ month: MonthSchema.optional().describe('YYYY-MM；不填为本月') }),
       responses: {
         200: {

@@ -14,6 +14,7 @@ import {
 } from '@changhu/rules';
 import type { Api } from '../lib/api';
 import { AppError } from '../lib/errors';
+import { noteView, stepView } from '../lib/rulesViews';
 import type { RouteDeps } from './deps';
 
 function rulesCall<T>(compute: () => T): T {
@@ -33,8 +34,36 @@ const CAUSES = [
   { id: 'short-term', name: '暂时的，预计很快会好', hint: '例如手术后、骨折后恢复期' },
 ] as const;
 
-const noteSchema = z.object({ code: z.string(), text: z.string() }).loose();
-const stepSchema = z.object({ text: z.string() }).loose();
+const QS = SELF_CHECK_STANDARD.quickScreen;
+const MARK_CHOICES = QS.marks.map((m) => `${m.id} ${m.name}`).join(' / ');
+const quickGroup = (items: readonly { id: string; name: string; question: string }[], group: 'a' | 'b') =>
+  z
+    .strictObject(
+      Object.fromEntries(
+        items.map((i) => [
+          i.id,
+          (QuickScreenInputSchema.shape[group].shape as Record<string, z.ZodType>)[i.id]!.describe(
+            `${i.name}：${i.question}（${MARK_CHOICES}）`,
+          ),
+        ]),
+      ),
+    )
+    .describe(`${group.toUpperCase()} 类项目（${items.map((i) => i.name).join('、')}）`);
+/** The pre-application form as the document shows it: each item with its question (the rules validate). */
+const quickScreenDoc = z.strictObject({ a: quickGroup(QS.aItems, 'a'), b: quickGroup(QS.bItems, 'b') });
+/** The 17 items, each with its question and the points of its options. */
+const selfCheckDoc = z.strictObject(
+  Object.fromEntries(
+    SELF_CHECK_STANDARD.domains.flatMap((d) =>
+      d.items.map((i) => [
+        i.id,
+        (SelfCheckInputSchema.shape as Record<string, z.ZodType>)[i.id]!.describe(
+          `${d.name}·${i.name}：${i.question}（所选选项的分值：${i.options.map((o) => `${o.points} ${o.text}`).join(' / ')}）`,
+        ),
+      ]),
+    ),
+  ),
+);
 const markSchema = { verified: z.boolean().describe('是否已与标准附件原文核对') };
 
 export function registerSelfCheck(api: Api, _deps: RouteDeps): void {
@@ -130,20 +159,18 @@ export function registerSelfCheck(api: Api, _deps: RouteDeps): void {
       tag: 'self-check',
       summary: '申请前自评（A–G级）：六个项目，是否达到可以申请评估的级别',
       description: '只是自评，不是正式评估。',
-      bodyDoc: QuickScreenInputSchema,
+      bodyDoc: quickScreenDoc,
       responses: {
         200: {
           description: '自评级别、是否建议申请，附说明',
-          schema: z
-            .object({
-              level: z.string(),
-              dependentA: z.number().int(),
-              dependentB: z.number().int(),
-              shouldApply: z.boolean(),
-              notes: z.array(noteSchema),
-              steps: z.array(stepSchema),
-            })
-            .loose(),
+          schema: z.object({
+            level: z.string().describe('自评级别 A–G'),
+            dependentA: z.number().int().describe('A 类项目（进食、大小便控制、洗澡）中选“依赖”的项数'),
+            dependentB: z.number().int().describe('B 类项目（穿衣、用厕、床椅转移）中选“依赖”的项数'),
+            shouldApply: z.boolean().describe('true 表示达到可以申请评估的级别（E、F、G）'),
+            notes: z.array(noteView).describe('说明'),
+            steps: z.array(stepView).describe('得出结果的每一步'),
+          }),
         },
       },
     },
@@ -152,7 +179,11 @@ export function registerSelfCheck(api: Api, _deps: RouteDeps): void {
     },
   );
 
-  const domainResult = z.object({ score: z.number().int(), level: z.string(), levelName: z.string() });
+  const domainResult = z.object({
+    score: z.number().int().describe('这一方面的得分'),
+    level: z.string().describe('这一方面的等级编号'),
+    levelName: z.string().describe('这一方面的等级名称'),
+  });
   api.route(
     {
       method: 'post',
@@ -160,23 +191,21 @@ export function registerSelfCheck(api: Api, _deps: RouteDeps): void {
       tag: 'self-check',
       summary: '失能等级自测（17项）：估算的失能等级',
       description: '只是估算，不是评估结论；verified 为 false 时，结果用到了尚未与标准附件原文核对的数值（见 notes）。',
-      bodyDoc: SelfCheckInputSchema,
+      bodyDoc: selfCheckDoc,
       responses: {
         200: {
           description: '三个方面的得分与估算等级，附说明',
-          schema: z
-            .object({
-              adl: domainResult,
-              cognition: domainResult,
-              perception: domainResult,
-              grade: z.string(),
-              gradeNumber: z.number().int(),
-              gradeName: z.string(),
-              verified: z.boolean(),
-              notes: z.array(noteSchema),
-              steps: z.array(stepSchema),
-            })
-            .loose(),
+          schema: z.object({
+            adl: domainResult.describe('日常生活活动'),
+            cognition: domainResult.describe('认知'),
+            perception: domainResult.describe('感知觉与沟通'),
+            grade: z.string().describe('估算的失能等级编号'),
+            gradeNumber: z.number().int().describe('失能等级的数字（0 基本正常 … 5 重度失能三级）'),
+            gradeName: z.string().describe('失能等级名称'),
+            verified: z.boolean().describe('false 表示用到了尚未与标准附件原文核对的数值'),
+            notes: z.array(noteView).describe('说明'),
+            steps: z.array(stepView).describe('得出结果的每一步'),
+          }),
         },
       },
     },

@@ -11,7 +11,8 @@ import {
 } from '../services/service-records';
 import { userOf, type RouteDeps } from './deps';
 
-const recordParams = z.strictObject({ serviceRecordId: idSchema });
+const recordParams = z.strictObject({ serviceRecordId: idSchema.describe('服务记录编号') });
+const benefitParams = z.strictObject({ benefitId: idSchema.describe('待遇编号') });
 
 export function registerServiceRecords(api: Api, { prisma, config, clock }: RouteDeps): ServiceRecordService {
   const records = new ServiceRecordService(prisma, config, clock);
@@ -26,7 +27,7 @@ export function registerServiceRecords(api: Api, { prisma, config, clock }: Rout
         '服务前应核实服务对象身份。不在服务计划内的项目标为个人自费，须记录服务对象或监护人的同意' +
         '（selfPaidConsent）。本地区文件有规定时，答复的 citations 引用该文件（来自规则库 careConditions）。暂停（住院、入住机构）期间或待遇终止后的日子答复 409。',
       roles: ['provider', 'officer'],
-      params: z.strictObject({ benefitId: idSchema }),
+      params: benefitParams,
       body: createServiceRecordInput,
       responses: {
         201: { description: '已录入', schema: serviceRecordView },
@@ -46,7 +47,7 @@ export function registerServiceRecords(api: Api, { prisma, config, clock }: Rout
       tag: 'service-records',
       summary: '一项待遇的服务记录（新的在前）',
       roles: ROLES,
-      params: z.strictObject({ benefitId: idSchema }),
+      params: benefitParams,
       responses: { 200: { description: '服务记录', schema: z.array(serviceRecordView) } },
     },
     async (ctx, { params }) => {

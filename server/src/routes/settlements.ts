@@ -13,7 +13,8 @@ import {
 } from '../services/settlements';
 import { userOf, type RouteDeps } from './deps';
 
-const settlementParams = z.strictObject({ settlementId: idSchema });
+const settlementParams = z.strictObject({ settlementId: idSchema.describe('结算编号') });
+const benefitParams = z.strictObject({ benefitId: idSchema.describe('待遇编号') });
 
 export function registerSettlements(api: Api, { prisma, config, clock }: RouteDeps): SettlementService {
   const settlements = new SettlementService(prisma, config, clock);
@@ -28,7 +29,7 @@ export function registerSettlements(api: Api, { prisma, config, clock }: RouteDe
         '由规则模块按统筹区、参保类型、护理方式、失能等级、账单、月份、享受待遇天数（扣除暂停）和医院等级计算，' +
         '不满一个月时限额按天数折算（wenzhou-2023 §四(四)）。每项待遇每月一笔；已有结算时答复 409，请用更正。',
       roles: ['officer', 'provider'],
-      params: z.strictObject({ benefitId: idSchema }),
+      params: benefitParams,
       body: createSettlementInput,
       responses: {
         201: { description: '已结算', schema: settlementView },
@@ -49,7 +50,7 @@ export function registerSettlements(api: Api, { prisma, config, clock }: RouteDe
       summary: '先看一看：这笔账单结算后的基金支付与个人负担（不保存），供确认后再结算',
       description: '与录入结算相同的检查和计算（月份已到、尚未结算），但什么都不保存，也不通知家属。',
       roles: ['officer', 'provider'],
-      params: z.strictObject({ benefitId: idSchema }),
+      params: benefitParams,
       body: createSettlementInput,
       responses: {
         200: { description: '结算结果预览（未保存）', schema: settlementPreviewView },
@@ -68,7 +69,7 @@ export function registerSettlements(api: Api, { prisma, config, clock }: RouteDe
       tag: 'settlements',
       summary: '一项待遇每个月的账单、基金支付、个人负担和条款出处（按月份从早到晚）',
       roles: ROLES,
-      params: z.strictObject({ benefitId: idSchema }),
+      params: benefitParams,
       responses: { 200: { description: '月度结算', schema: z.array(settlementView) } },
     },
     async (ctx, { params }) => {

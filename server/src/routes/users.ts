@@ -42,7 +42,7 @@ export function registerUsers(api: Api, { services }: RouteDeps): void {
       tag: 'users',
       summary: '修改账号的姓名、角色或社区（管理员）',
       roles: ['admin'],
-      params: z.strictObject({ userId: idSchema }),
+      params: z.strictObject({ userId: idSchema.describe('账号编号') }),
       body: updateUserInput,
       responses: { 200: { description: '已修改', schema: userView } },
     },

@@ -35,30 +35,52 @@ import { phrase, putInInbox, thing, type SubscriptionMessage } from './inbox';
 import { MOVE_IDS, MOVES, movesFrom, STATE_NAMES, STATE_PHRASES, type Move, type MoveId } from './stateMachine';
 
 export const createApplicationInput = z.strictObject({
-  personId: idSchema,
-  careMode: careModeSchema.optional(),
+  personId: idSchema.describe('参保人编号（登记参保人时答复的 id）'),
+  careMode: careModeSchema.optional().describe('想选择的护理方式编号，例如 home（居家上门护理）；可以以后再填'),
 });
 
 /** A draft saved as the family types: every field optional, null clears it. */
 export const draftInput = z.strictObject({
-  careMode: careModeSchema.nullable().optional(),
-  disabilityCause: causeSchema.nullable().optional(),
+  careMode: careModeSchema.nullable().optional().describe('想选择的护理方式编号；null 表示清除'),
+  disabilityCause: causeSchema
+    .nullable()
+    .optional()
+    .describe('失能原因编号（见 GET /api/v1/disability-causes）；null 表示清除'),
   disabilityMonths: z
     .number({ error: '失能时长应为月数（整数）' })
     .int('失能时长应为整数个月')
     .min(0, '失能时长不能为负数')
     .max(1200)
     .nullable()
-    .optional(),
-  description: z.string().max(1000, '情况说明不能超过1000个字').nullable().optional(),
-  visitAddress: z.string().max(200, '上门评估地址不能超过200个字').nullable().optional(),
-  contactPhone: phoneSchema.nullable().optional(),
+    .optional()
+    .describe('失能已持续几个月（整数）；null 表示清除'),
+  description: z
+    .string()
+    .max(1000, '情况说明不能超过1000个字')
+    .nullable()
+    .optional()
+    .describe('老人的情况说明（吃饭、穿衣、行走等需要多少帮助），不超过1000个字'),
+  visitAddress: z
+    .string()
+    .max(200, '上门评估地址不能超过200个字')
+    .nullable()
+    .optional()
+    .describe('上门评估的地址，不超过200个字；不填按参保人的居住地址'),
+  contactPhone: phoneSchema.nullable().optional().describe('评估人员联系的手机号；null 表示清除'),
 });
 
 export const moveInput = z.strictObject({
-  move: z.enum(MOVE_IDS as [MoveId, ...MoveId[]], { error: `操作可选：${MOVE_IDS.join('、')}` }),
-  reason: z.string().trim().min(1, '请填写原因').max(200, '原因不能超过200个字').optional(),
-  grade: gradeSchema.optional(),
+  move: z
+    .enum(MOVE_IDS as [MoveId, ...MoveId[]], { error: `操作可选：${MOVE_IDS.join('、')}` })
+    .describe('要办理的操作编号（见上面的状态机表，或申请答复的 actions）'),
+  reason: z
+    .string()
+    .trim()
+    .min(1, '请填写原因')
+    .max(200, '原因不能超过200个字')
+    .optional()
+    .describe('原因，不超过200个字：退回、不予核准、申请复评时必填；没有材料时受理也要写明'),
+  grade: gradeSchema.optional().describe('评估结论的失能等级编号：录入评估等级（assess）和复评（reassess）时必填'),
   scheduledFor: dateSchema.optional().describe('上门评估日期'),
   publicityEndsOn: dateSchema
     .optional()
@@ -68,8 +90,8 @@ export const moveInput = z.strictObject({
 });
 
 export const listApplicationsQuery = z.strictObject({
-  state: stateSchema.optional(),
-  personId: idSchema.optional(),
+  state: stateSchema.optional().describe('只看这个状态的申请，例如 submitted（待受理）'),
+  personId: idSchema.optional().describe('只看这位参保人的申请（参保人编号）'),
 });
 
 export const eventView = z.object({

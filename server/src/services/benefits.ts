@@ -71,9 +71,9 @@ const itemName = z.string().trim().min(1, '服务项目名称不能为空').max(
 const reasonSchema = z.string().trim().min(1, '请填写原因').max(200, '原因不能超过200个字');
 
 export const createBenefitInput = z.strictObject({
-  applicationId: idSchema,
-  careMode: careModeSchema,
-  providerId: idSchema,
+  applicationId: idSchema.describe('已核准的申请编号'),
+  careMode: careModeSchema.describe('所选护理方式编号，须是该统筹区在待遇开始月提供的方式'),
+  providerId: idSchema.describe('所选定点机构编号，须属于同一统筹区并提供这种护理方式'),
   planItems: z
     .array(itemName)
     .max(100, '服务计划最多100项')
@@ -83,14 +83,14 @@ export const createBenefitInput = z.strictObject({
 
 export const planChangeInput = z
   .strictObject({
-    careMode: careModeSchema.optional(),
-    providerId: idSchema.optional(),
+    careMode: careModeSchema.optional().describe('下月起的护理方式编号；不填则不变'),
+    providerId: idSchema.optional().describe('下月起的定点机构编号；不填则不变'),
     planItems: z
       .array(itemName)
       .max(100)
       .optional()
       .describe('仅经办人员：下月起核定的服务项目（家属和社区工作人员只能申请变更护理方式或机构）'),
-    reason: reasonSchema.optional(),
+    reason: reasonSchema.optional().describe('变更原因，不超过200个字'),
   })
   .refine((v) => v.careMode !== undefined || v.providerId !== undefined || v.planItems !== undefined, {
     message: '请选择新的护理方式（careMode）或定点机构（providerId）',
@@ -98,10 +98,12 @@ export const planChangeInput = z
   });
 
 export const suspensionInput = z.strictObject({
-  reason: z.enum(SUSPENSION_REASONS, { error: `暂停原因可选：${SUSPENSION_REASONS.join('、')}` }),
+  reason: z
+    .enum(SUSPENSION_REASONS, { error: `暂停原因可选：${SUSPENSION_REASONS.join('、')}` })
+    .describe('暂停原因：hospital-stay 住院 / institution-stay 入住机构接受照护 / other 其他'),
   from: dateSchema.describe('暂停的第一天'),
   to: dateSchema.optional().describe('暂停的最后一天（含）；不填表示仍在住院或入住机构'),
-  note: z.string().trim().max(200, '说明不能超过200个字').optional(),
+  note: z.string().trim().max(200, '说明不能超过200个字').optional().describe('补充说明，不超过200个字'),
 });
 
 export const endSuspensionInput = z.strictObject({
@@ -110,13 +112,16 @@ export const endSuspensionInput = z.strictObject({
 
 export const stopInput = z.strictObject({
   on: dateSchema.describe('享受待遇的最后一天（含）'),
-  reason: reasonSchema,
+  reason: reasonSchema.describe('终止原因，不超过200个字（例如参保人去世、迁出统筹区）'),
 });
 
 export const listBenefitsQuery = z.strictObject({
-  personId: idSchema.optional(),
-  providerId: idSchema.optional(),
-  state: z.enum(['active', 'suspended', 'stopped'], { error: '状态可选：active、suspended、stopped' }).optional(),
+  personId: idSchema.optional().describe('只看这位参保人的待遇（参保人编号）'),
+  providerId: idSchema.optional().describe('只看这家定点机构服务的待遇（机构编号）'),
+  state: z
+    .enum(['active', 'suspended', 'stopped'], { error: '状态可选：active、suspended、stopped' })
+    .optional()
+    .describe('只看这个状态：active 享受中 / suspended 暂停中 / stopped 已终止'),
 });
 
 const planView = z.object({

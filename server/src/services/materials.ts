@@ -12,7 +12,9 @@ import { Access, isProxyRole } from './access';
 
 export const MATERIAL_KINDS = ['id-card', 'medical-record', 'hukou', 'other'] as const;
 export const materialFields = {
-  kind: z.enum(MATERIAL_KINDS, { error: `材料类型可选：${MATERIAL_KINDS.join('、')}` }),
+  kind: z
+    .enum(MATERIAL_KINDS, { error: `材料类型可选：${MATERIAL_KINDS.join('、')}` })
+    .describe('材料类型：id-card 身份证 / medical-record 病历 / hukou 户口簿 / other 其他'),
 };
 export const materialInput = z.strictObject(materialFields);
 

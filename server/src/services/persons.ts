@@ -24,7 +24,8 @@ const addressSchema = z
   .string({ error: '请填写居住地址' })
   .trim()
   .min(1, '请填写居住地址，上门评估和护理都要用到')
-  .max(200, '地址不能超过200个字');
+  .max(200, '地址不能超过200个字')
+  .describe('居住地址（上门评估和护理的地址），不超过200个字');
 
 const idNumberField = z
   .string({ error: '请填写身份证号' })
@@ -32,35 +33,45 @@ const idNumberField = z
   .transform((s) => s.toUpperCase());
 
 export const consentInput = z.strictObject({
-  method: z.enum(CONSENT_METHODS, { error: `授权方式可选：${CONSENT_METHODS.join('、')}` }),
+  method: z
+    .enum(CONSENT_METHODS, { error: `授权方式可选：${CONSENT_METHODS.join('、')}` })
+    .describe('授权方式：self 本人账号 / in-person 当面 / phone-recorded 电话录音 / written 书面'),
   givenBy: nameSchema.describe('谁给出的授权（参保人本人或其监护人姓名）'),
-  givenAt: instantSchema('授权时间（givenAt）'),
+  givenAt: instantSchema('授权时间（givenAt）').describe('给出授权的时间，带时区，例如 2026-05-01T10:00:00+08:00'),
 });
 
 export const createPersonInput = z.strictObject({
-  name: nameSchema,
+  name: nameSchema.describe('参保人姓名'),
   idNumber: idNumberField.describe('18位身份证号，末位可为 X'),
-  region: regionSchema,
-  district: districtSchema.optional(),
-  insurance: insuranceSchema,
-  phone: phoneSchema,
+  region: regionSchema.describe('参保人所在的统筹区编号，例如 wenzhou（温州市）'),
+  district: districtSchema.optional().describe('区县编号，例如 lucheng（鹿城区）；统筹区有区县时填写'),
+  insurance: insuranceSchema.describe('参保类型编号，例如 employee-retired（职工医保退休人员）'),
+  phone: phoneSchema.describe('参保人或家属的联系手机号'),
   address: addressSchema,
-  relationship: z.enum(RELATIONSHIPS, { error: `与参保人的关系可选：${RELATIONSHIPS.join('、')}` }),
+  relationship: z
+    .enum(RELATIONSHIPS, { error: `与参保人的关系可选：${RELATIONSHIPS.join('、')}` })
+    .describe(
+      '您与参保人的关系：self 本人 / spouse 配偶 / child 子女 / relative 其他亲属 / guardian 监护人 / community-help 社区帮办 / other 其他',
+    ),
   consent: consentInput.optional().describe('代他人办理时必填：参保人同意由您代办的记录'),
 });
 export type CreatePersonInput = z.output<typeof createPersonInput>;
 
 export const updatePersonInput = z.strictObject({
-  region: regionSchema.optional(),
-  district: districtSchema.nullable().optional(),
-  insurance: insuranceSchema.optional(),
-  phone: phoneSchema.optional(),
-  address: addressSchema.optional(),
+  region: regionSchema.optional().describe('新的统筹区编号'),
+  district: districtSchema.nullable().optional().describe('新的区县编号；null 表示清除'),
+  insurance: insuranceSchema.optional().describe('新的参保类型编号'),
+  phone: phoneSchema.optional().describe('新的联系手机号'),
+  address: addressSchema.optional().describe('新的居住地址，不超过200个字'),
 });
 
 export const addConsentInput = consentInput.extend({
   granteePhone: phoneSchema.describe('被授权代办人的手机号（家属或社区工作人员）'),
-  relationship: z.enum(RELATIONSHIPS),
+  relationship: z
+    .enum(RELATIONSHIPS)
+    .describe(
+      '代办人与参保人的关系：spouse 配偶 / child 子女 / relative 其他亲属 / guardian 监护人 / community-help 社区帮办 / other 其他',
+    ),
 });
 
 export const personView = z.object({

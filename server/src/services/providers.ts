@@ -28,9 +28,11 @@ const providerPhoneSchema = z
     '机构电话应为带区号的固定电话（如 0577-88888888）或11位手机号',
   );
 
-const hospitalTierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], {
-  error: '医院等级（hospitalTier）应为 1、2 或 3（一级、二级、三级协议医疗机构）',
-});
+const hospitalTierSchema = z
+  .union([z.literal(1), z.literal(2), z.literal(3)], {
+    error: '医院等级（hospitalTier）应为 1、2 或 3（一级、二级、三级协议医疗机构）',
+  })
+  .describe('医院等级：1、2 或 3（一级、二级、三级协议医疗机构）');
 
 const placesSchema = (label: string) =>
   z
@@ -40,38 +42,64 @@ const placesSchema = (label: string) =>
     .max(100_000, `${label}太大了，请检查`);
 
 export const providerItemInput = z.strictObject({
-  name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(40, '项目名称不能超过40个字'),
-  unit: z.string({ error: '请填写计价单位' }).trim().min(1, '请填写计价单位，如“次”“小时”“天”').max(10),
-  priceFen: FenSchema,
+  name: z
+    .string({ error: '请填写项目名称' })
+    .trim()
+    .min(1, '请填写项目名称')
+    .max(40, '项目名称不能超过40个字')
+    .describe('服务项目名称，例如“助浴”'),
+  unit: z
+    .string({ error: '请填写计价单位' })
+    .trim()
+    .min(1, '请填写计价单位，如“次”“小时”“天”')
+    .max(10)
+    .describe('计价单位，例如“次”“小时”“天”'),
+  priceFen: FenSchema.describe('收费标准（分/计价单位）'),
 });
 
 const providerFields = {
-  name: z.string({ error: '请填写机构名称' }).trim().min(1, '请填写机构名称').max(60, '机构名称不能超过60个字'),
-  region: regionSchema,
-  district: districtSchema.nullable().optional(),
-  address: z.string({ error: '请填写地址' }).trim().min(1, '请填写地址').max(200, '地址不能超过200个字'),
+  name: z
+    .string({ error: '请填写机构名称' })
+    .trim()
+    .min(1, '请填写机构名称')
+    .max(60, '机构名称不能超过60个字')
+    .describe('机构名称，不超过60个字'),
+  region: regionSchema.describe('机构所在的统筹区编号'),
+  district: districtSchema.nullable().optional().describe('机构所在的区县编号；统筹区没有区县时为 null 或不填'),
+  address: z
+    .string({ error: '请填写地址' })
+    .trim()
+    .min(1, '请填写地址')
+    .max(200, '地址不能超过200个字')
+    .describe('机构地址，不超过200个字'),
   lat: z
     .number({ error: '纬度（lat）应为数字' })
     .min(-90, '纬度应在 -90 到 90 之间')
-    .max(90, '纬度应在 -90 到 90 之间'),
+    .max(90, '纬度应在 -90 到 90 之间')
+    .describe('机构位置的纬度（-90 到 90）'),
   lng: z
     .number({ error: '经度（lng）应为数字' })
     .min(-180, '经度应在 -180 到 180 之间')
-    .max(180, '经度应在 -180 到 180 之间'),
-  phone: providerPhoneSchema,
+    .max(180, '经度应在 -180 到 180 之间')
+    .describe('机构位置的经度（-180 到 180）'),
+  phone: providerPhoneSchema.describe('机构电话：带区号的固定电话（如 0577-88888888）或11位手机号'),
   careModes: z
     .array(careModeSchema, { error: '护理方式（careModes）应为列表' })
     .min(1, '请至少选择一种护理方式')
-    .refine((modes) => new Set(modes).size === modes.length, '护理方式不能重复'),
-  hospitalTier: hospitalTierSchema.nullable().optional(),
-  capacity: placesSchema('服务容量（capacity）'),
-  freePlaces: placesSchema('空余名额（freePlaces）'),
-  items: z.array(providerItemInput).max(200, '服务项目最多200项'),
+    .refine((modes) => new Set(modes).size === modes.length, '护理方式不能重复')
+    .describe('机构提供的护理方式编号（至少一种，不重复），须是该统筹区当月提供的方式'),
+  hospitalTier: hospitalTierSchema
+    .nullable()
+    .optional()
+    .describe('医院等级 1、2 或 3：提供医疗专护（medical-special）时必填'),
+  capacity: placesSchema('服务容量（capacity）').describe('服务容量（可同时服务的人数）'),
+  freePlaces: placesSchema('空余名额（freePlaces）').describe('目前的空余名额'),
+  items: z.array(providerItemInput).max(200, '服务项目最多200项').describe('公示的服务项目及收费标准（最多200项）'),
 };
 
 export const createProviderInput = z.strictObject({
   ...providerFields,
-  items: providerFields.items.default([]),
+  items: providerFields.items.default([]).describe('公示的服务项目及收费标准（最多200项）；不填为没有'),
   isSample: z.boolean().optional().describe('示例数据（种子数据为 true）'),
 });
 export const updateProviderInput = z.strictObject(providerFields).partial();
@@ -91,12 +119,12 @@ const coordinate = (label: string, min: number, max: number) =>
 
 export const searchProvidersQuery = z
   .strictObject({
-    region: regionSchema.optional(),
-    district: districtSchema.optional(),
-    mode: careModeSchema.optional(),
+    region: regionSchema.optional().describe('只看这个统筹区的机构'),
+    district: districtSchema.optional().describe('只看这个区县的机构'),
+    mode: careModeSchema.optional().describe('只看提供这种护理方式的机构'),
     q: z.string().trim().max(40, '关键词不能超过40个字').optional().describe('按机构名称或地址查找'),
-    lat: coordinate('纬度（lat）', -90, 90),
-    lng: coordinate('经度（lng）', -180, 180),
+    lat: coordinate('纬度（lat）', -90, 90).describe('您所在位置的纬度；与 lng 一起提供时按距离排序并给出距离'),
+    lng: coordinate('经度（lng）', -180, 180).describe('您所在位置的经度；与 lat 一起提供'),
     sort: z
       .enum(PROVIDER_SORTS, { error: `排序方式可选：${PROVIDER_SORTS.join('、')}` })
       .optional()
@@ -117,7 +145,10 @@ export const searchProvidersQuery = z
     }
   });
 
-export const createAccountInput = z.strictObject({ phone: phoneSchema, name: nameSchema });
+export const createAccountInput = z.strictObject({
+  phone: phoneSchema.describe('机构账号登录用的手机号'),
+  name: nameSchema.describe('账号名称，例如机构名称加“账号”'),
+});
 
 const ratingView = z.object({
   average: z.number().nullable().describe('平均评分（1–5，保留两位小数）；还没有评价时为 null'),
@@ -383,4 +414,4 @@ export class ProviderService {
   }
 }
 
-export const providerParams = z.strictObject({ providerId: idSchema });
+export const providerParams = z.strictObject({ providerId: idSchema.describe('定点机构编号') });

@@ -23,33 +23,47 @@ const isoDateTime = (label: string) => instantSchema(label, '2026-06-02T09:00:00
 export const createServiceRecordInput = z
   .strictObject({
     workerName: nameSchema.describe('上门服务人员姓名'),
-    startAt: isoDateTime('开始时间（startAt）'),
-    endAt: isoDateTime('结束时间（endAt）'),
+    startAt: isoDateTime('开始时间（startAt）').describe('服务开始时间，带时区，例如 2026-06-02T09:00:00+08:00'),
+    endAt: isoDateTime('结束时间（endAt）').describe('服务结束时间，带时区，晚于开始时间，不超过24小时'),
     items: z
       .array(
         z.strictObject({
-          name: z.string({ error: '请填写服务项目' }).trim().min(1, '请填写服务项目').max(40, '服务项目不能超过40个字'),
+          name: z
+            .string({ error: '请填写服务项目' })
+            .trim()
+            .min(1, '请填写服务项目')
+            .max(40, '服务项目不能超过40个字')
+            .describe('服务项目名称，例如“助浴”；不在服务计划内的项目记为个人自费'),
           minutes: z
             .number({ error: '服务时长应为分钟数' })
             .int('服务时长应为整数分钟')
             .min(1, '服务时长至少1分钟')
-            .max(24 * 60, '服务时长不能超过一天'),
+            .max(24 * 60, '服务时长不能超过一天')
+            .describe('这一项的服务时长（分钟）'),
           priceFen: FenSchema.optional().describe('计划外自费项目的收费（分），按市场服务价格'),
         }),
         { error: '服务项目（items）应为列表' },
       )
       .min(1, '请至少填写一个服务项目')
-      .max(50, '一次服务最多50个项目'),
-    identityChecked: z.boolean({ error: '请说明服务前是否核实了服务对象身份（identityChecked: true/false）' }),
+      .max(50, '一次服务最多50个项目')
+      .describe('这次服务做了哪些项目，各多长时间（1–50项）'),
+    identityChecked: z
+      .boolean({ error: '请说明服务前是否核实了服务对象身份（identityChecked: true/false）' })
+      .describe('服务前是否核实了服务对象的身份'),
     identityMethod: z
       .enum(IDENTITY_METHODS, { error: `核实身份的方式可选：${IDENTITY_METHODS.join('、')}` })
-      .optional(),
+      .optional()
+      .describe(
+        '核实身份的方式（核实了身份时必填）：id-card 查验身份证 / social-security-card 社保卡 / face-recognition 人脸识别 / medical-insurance-code 医保码',
+      ),
     selfPaidConsent: z
       .strictObject({
         givenBy: nameSchema.describe('同意自费的人（服务对象本人或监护人）'),
-        method: z.enum(SELF_PAID_CONSENT_METHODS, {
-          error: `同意方式可选：${SELF_PAID_CONSENT_METHODS.join('、')}`,
-        }),
+        method: z
+          .enum(SELF_PAID_CONSENT_METHODS, {
+            error: `同意方式可选：${SELF_PAID_CONSENT_METHODS.join('、')}`,
+          })
+          .describe('同意方式：in-person 当面同意 / written 书面同意 / phone-recorded 电话录音'),
       })
       .optional()
       .describe('有服务计划外的项目时必填：服务对象或监护人同意自费的记录'),
@@ -77,13 +91,14 @@ export const ratingInput = z.strictObject({
     .number({ error: '评分应为 1 到 5 的整数' })
     .int('评分应为 1 到 5 的整数')
     .min(1, '评分应为 1 到 5 的整数')
-    .max(5, '评分应为 1 到 5 的整数'),
-  comment: z.string().trim().max(200, '评价不能超过200个字').optional(),
+    .max(5, '评分应为 1 到 5 的整数')
+    .describe('评分：1 到 5 的整数，5 最满意'),
+  comment: z.string().trim().max(200, '评价不能超过200个字').optional().describe('评价的文字，不超过200个字'),
 });
 
 export const listServiceRecordsQuery = z.strictObject({
-  providerId: idSchema.optional(),
-  benefitId: idSchema.optional(),
+  providerId: idSchema.optional().describe('只看这家定点机构的服务记录（机构编号）'),
+  benefitId: idSchema.optional().describe('只看这项待遇的服务记录（待遇编号）'),
 });
 
 export const serviceRecordView = z.object({

@@ -19,6 +19,7 @@ import type { Db } from '../db';
 import type { Prisma, Provider, Settlement, SettlementRevision } from '../generated/prisma/client';
 import { badInput, conflict, forbidden, notFound } from '../lib/errors';
 import type { AuthUser } from '../lib/roles';
+import { stepView } from '../lib/rulesViews';
 import { idSchema } from '../lib/schemas';
 import { shanghaiDate, type Clock } from '../lib/time';
 import type { FullBenefit } from './benefit-months';
@@ -40,13 +41,18 @@ export const createSettlementInput = z.strictObject({
 
 export const correctSettlementInput = z.strictObject({
   monthlyBillFen: FenSchema.describe('更正后的当月账单（分）'),
-  reason: z.string({ error: '请填写更正原因' }).trim().min(1, '请填写更正原因').max(200, '原因不能超过200个字'),
+  reason: z
+    .string({ error: '请填写更正原因' })
+    .trim()
+    .min(1, '请填写更正原因')
+    .max(200, '原因不能超过200个字')
+    .describe('更正原因，不超过200个字（家属在通知中看到）'),
 });
 
 export const listSettlementsQuery = z.strictObject({
-  providerId: idSchema.optional(),
-  month: MonthSchema.optional(),
-  benefitId: idSchema.optional(),
+  providerId: idSchema.optional().describe('只看这家定点机构的结算（机构编号）'),
+  month: MonthSchema.optional().describe('只看这个月份 YYYY-MM'),
+  benefitId: idSchema.optional().describe('只看这项待遇的结算（待遇编号）'),
 });
 
 const noteView = z.object({ code: z.string(), text: z.string() });
@@ -76,7 +82,7 @@ export const settlementView = z.object({
   indicativeFundPaysFen: z.number().int().nullable(),
   notes: z.array(noteView),
   citations: z.array(citeView),
-  steps: z.array(z.object({ text: z.string() }).loose()),
+  steps: z.array(stepView).describe('得出结果的每一步'),
   enteredByRole: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -97,7 +103,22 @@ export const settlementRevisionView = z.object({
   reason: z.string(),
   actorRole: z.string(),
   at: z.string(),
-  previous: z.record(z.string(), z.unknown()).describe('被替换的结算结果'),
+  previous: z
+    .object({
+      monthlyBillFen: z.number().int(),
+      grade: z.string().nullable().optional().describe('早期的结算没有记录等级'),
+      daysCovered: z.number().int(),
+      monthlyCapFen: z.number().int().nullable(),
+      proratedCapFen: z.number().int().nullable(),
+      eligibleCostFen: z.number().int().nullable(),
+      fundRatio: z.number().nullable(),
+      fundPaysFen: z.number().int().nullable(),
+      personPaysFen: z.number().int().nullable(),
+      indicativeFundPaysFen: z.number().int().nullable(),
+      enteredByRole: z.string(),
+      updatedAt: z.string(),
+    })
+    .describe('被替换的结算结果'),
 });
 
 type SettlementRow = Settlement & {

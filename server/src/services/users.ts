@@ -7,15 +7,17 @@ import type { AuthUser } from '../lib/roles';
 import { nameSchema, phoneSchema, roleSchema } from '../lib/schemas';
 
 export const createUserInput = z.strictObject({
-  phone: phoneSchema,
-  name: nameSchema,
-  role: roleSchema,
+  phone: phoneSchema.describe('工作人员登录用的手机号'),
+  name: nameSchema.describe('工作人员姓名'),
+  role: roleSchema.describe(
+    '角色：community-worker 社区工作人员 / agent 客服 / officer 经办人员 / admin 管理员 / provider 定点机构 / resident 居民',
+  ),
   communityId: z.string().optional().describe('社区工作人员所属社区，必填'),
 });
 export const updateUserInput = z.strictObject({
-  name: nameSchema.optional(),
-  role: roleSchema.optional(),
-  communityId: z.string().nullable().optional(),
+  name: nameSchema.optional().describe('新的姓名'),
+  role: roleSchema.optional().describe('新的角色编号'),
+  communityId: z.string().nullable().optional().describe('所属社区编号（见 GET /api/v1/communities）；null 表示清除'),
 });
 
 export const userView = z.object({
