@@ -1,5 +1,6 @@
 // Listens; everything else is built by createApp. Migrations run before (npm start runs
 // `prisma migrate deploy`), and the seed is idempotent, so a restart is always safe.
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { defaultDatabaseUrl, loadConfig } from './config';
 import { openDatabase } from './db';
@@ -20,12 +21,37 @@ async function main(): Promise<void> {
   // `/` is the mini-program's H5 build (miniapp/dist/h5, built by `npm start`), in place of the landing page.
   const app = createApp({ prisma, config, extra: [serveH5()] });
   const server = app.listen(port, host, () => {
-    const [listening, ...warning] = startupLines(host, port, url.replace(/^file:/, ''), config);
+    // The bound port, not the asked one: PORT=0 lets the system choose.
+    const bound = (server.address() as AddressInfo).port;
+    const [listening, ...warning] = startupLines(host, bound, url.replace(/^file:/, ''), config);
     process.stdout.write(listening + '\n');
     if (warning.length) process.stderr.write(warning.join('\n') + '\n');
   });
-  const stop = () => {
-    server.close(() => void prisma.$disconnect().then(() => process.exit(0)));
+  const graceMs = Number(process.env.SHUTDOWN_GRACE_MS) || 10_000;
+  let stopping = false;
+  // Graceful stop: refuse new connections, let requests in flight finish, close the database, exit 0. A
+  // request still running after the grace period is cut off (exit 1) so a deploy never hangs.
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: finishing requests in flight, then stopping\n`);
+    let forced = false;
+    // Keep-alive connections idle now, or once their answer is sent, would hold close() open.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => {
+      forced = true;
+      process.stderr.write(`requests still in flight after ${graceMs} ms: stopping anyway\n`);
+      server.closeAllConnections();
+    }, graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      prisma.$disconnect().then(
+        () => process.exit(forced ? 1 : 0),
+        () => process.exit(1),
+      );
+    });
+    server.closeIdleConnections();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
