@@ -417,6 +417,20 @@ describe('every route answers what the document says', () => {
     await call('GET /applications/{applicationId}', { as: 'officer', params: { applicationId: approved } });
     await call('GET /applications/{applicationId}/events', { as: 'officer', params: { applicationId: approved } });
     await call('GET /applications', { as: 'officer', query: { state: 'approved' } });
+    // The other ends: refused, objected to and reassessed, and a grade the region pays nothing for.
+    for (const state of ['rejected', 'objection-filed', 'reassessed'] as const) {
+      const id = await applicationIn(t, tokens, state);
+      await call('GET /applications/{applicationId}', { as: 'resident', params: { applicationId: id } });
+      await call('GET /applications/{applicationId}/events', { as: 'officer', params: { applicationId: id } });
+    }
+    const unpaid = await applicationIn(t, tokens, 'assessed', {}, { assess: { grade: 'moderate' } });
+    const flagged = await call('GET /applications/{applicationId}', {
+      as: 'officer',
+      params: { applicationId: unpaid },
+    });
+    expect(flagged.body.gradeProblem).toEqual(expect.any(String));
+    const scheduled = await applicationIn(t, tokens, 'assessment-scheduled');
+    await call('GET /applications/{applicationId}', { as: 'officer', params: { applicationId: scheduled } });
 
     const inbox = await call('GET /inbox', { as: 'resident', query: { personId: ids.personId } });
     expect(inbox.body.length).toBeGreaterThan(0);
@@ -676,6 +690,17 @@ describe('every route answers what the document says', () => {
       as: 'agent',
       body: { text: '账单3000元', ...(assist.body.context ? { context: assist.body.context } : {}) },
     });
+  });
+
+  it('would notice a missing or an extra field in a real answer', () => {
+    const schema = doc.paths['/api/v1/estimates']!.post!.responses['200']!.content!['application/json']!.schema!;
+    const real = recorded['post /api/v1/estimates']!.response.body as Json;
+    expect(validator(schema)(real)).toBe(true);
+    const { steps: _steps, ...missing } = real;
+    expect(validator(schema)(missing)).toBe(false);
+    expect(validator(schema)({ ...real, extra: 1 })).toBe(false);
+    const note = { code: 'prorated', text: '按天折算', cite: [{ doc: 'wenzhou-2023', clause: '§四(四)' }] };
+    expect(validator(schema)({ ...real, notes: [note] })).toBe(true);
   });
 
   it('every answer matched the document', () => {

@@ -122,7 +122,7 @@ export function registerBenefits(api: Api, { prisma, config, clock }: RouteDeps)
         suspensionId: idSchema.describe('暂停记录编号（待遇答复的 suspensions[].id）'),
       }),
       body: endSuspensionInput,
-      responses: { 200: { description: '已恢复', schema: benefitView } },
+      responses: { 200: { description: '已恢复', schema: benefitView }, 409: { description: '这次暂停已经结束' } },
     },
     async (ctx, { params, body }) => {
       ctx.body = await benefits.endSuspension(userOf(ctx), params.benefitId, params.suspensionId, body);

@@ -80,8 +80,9 @@ export function registerFeedback(api: Api, { prisma, clock }: RouteDeps): void {
       responses: {
         201: {
           description: '已收到',
-          schema: z.object({ id: z.string(), message: z.string().describe('给用户看的中文回执') }),
+          schema: z.object({ id: z.string().describe('反馈编号'), message: z.string().describe('给用户看的中文回执') }),
         },
+        429: { description: '同一网络地址提交太频繁' },
       },
     },
     async (ctx, { body }) => {

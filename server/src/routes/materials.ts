@@ -36,6 +36,7 @@ export function registerMaterials(api: Api, { services, config }: RouteDeps): vo
       body: materialInput,
       responses: {
         201: { description: '已上传', schema: materialView },
+        409: { description: '申请不是草稿，不能上传材料' },
         413: { description: '文件太大' },
         415: { description: '不是 JPG、PNG 或 PDF' },
       },
@@ -92,7 +93,7 @@ export function registerMaterials(api: Api, { services, config }: RouteDeps): vo
       summary: '删除草稿中的一份材料',
       roles: PROXY_ROLES,
       params: materialParams,
-      responses: { 204: { description: '已删除' } },
+      responses: { 204: { description: '已删除' }, 409: { description: '申请不是草稿，不能删除材料' } },
     },
     async (ctx, { params }) => {
       await services.materials.remove(userOf(ctx), params.applicationId, params.materialId);
