@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { BOT_TARGET, classificationTimes } from './bot';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -84,6 +85,7 @@ const TARGETS: Target[] = [
     body: ELIGIBILITY,
     status: 200,
   },
+  BOT_TARGET,
 ];
 
 async function startTarget(): Promise<{ ports: { bare: number; app: number }; stop: () => void }> {
@@ -202,12 +204,23 @@ async function main(): Promise<void> {
       `| ${r.name} | ${r.rps} | ${r.p50Ms} | ${r.p99Ms} | ${r.xBareGet.toFixed(2)} | ${r.xBarePost.toFixed(2)} |`,
     );
   }
+  const classification = process.env.BENCH_ONLY ? null : await classificationTimes();
+  if (classification) {
+    out.push(
+      '',
+      `Bot classification alone (${classification.utterances} held-out utterances): p50 ${classification.p50Ms} ms, p99 ${classification.p99Ms} ms`,
+    );
+  }
   process.stdout.write(out.join('\n') + '\n');
   const file = path.resolve(__dirname, '..', '..', 'bench', 'results.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, seconds: SECONDS, http: result }, null, 2) + '\n',
+    JSON.stringify(
+      { at: new Date().toISOString(), rounds: ROUNDS, seconds: SECONDS, http: result, classification },
+      null,
+      2,
+    ) + '\n',
   );
   const low = result.filter((r) => r.name.startsWith('app: POST') && r.xBareGet < MIN_RATIO);
   if (low.length) {

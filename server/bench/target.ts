@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db';
 import { createLogger } from '../src/middleware/requestLogger';
 import { seed } from '../src/seed';
+import { prepareBot } from './bot';
 
 const MIGRATIONS = path.resolve(__dirname, '..', '..', 'prisma', 'migrations');
 
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
       ? { info: () => {}, error: () => {} }
       : createLogger((line) => devNull.write(line + '\n')),
   });
+  // The bot's model is trained (if stale) and loaded before serving, not on the first request.
+  await prepareBot();
   const ports = { bare: await listen(bare), app: await listen(app as unknown as Koa) };
   // BENCH_CPU_PROFILE=<file>: a CPU profile of the serving time only (not start-up), for chrome://inspect.
   const profileFile = process.env.BENCH_CPU_PROFILE;
