@@ -32,7 +32,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string | readonly string[] }>;
 }
 
-/** Example requests and answers, keyed "method /api/v1/path", recorded from real answers by the OpenAPI test. */
+/**
+ * Example requests and answers, keyed "method /api/v1/path", recorded from real answers by
+ * server/test/openapi-responses.test.ts (UPDATE_OPENAPI_EXAMPLES=1 rewrites api-examples.json; the test fails
+ * when a call has none or when one no longer fits its schema).
+ */
 export interface OperationExample {
   request: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
   response: { status: number; body?: unknown };
