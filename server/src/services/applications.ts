@@ -95,37 +95,40 @@ export const listApplicationsQuery = z.strictObject({
 });
 
 export const eventView = z.object({
-  id: z.string(),
-  move: z.string(),
+  id: z.string().describe('编号'),
+  move: z.string().describe('操作编号'),
   moveLabel: z.string().describe('这一步的名称（与按钮相同）'),
-  from: z.string(),
-  fromName: z.string(),
-  to: z.string(),
-  toName: z.string(),
-  actorId: z.string(),
-  actorRole: z.string(),
+  from: z.string().describe('办理前的状态编号'),
+  fromName: z.string().describe('办理前的状态名称'),
+  to: z.string().describe('办理后的状态编号'),
+  toName: z.string().describe('办理后的状态名称'),
+  actorId: z.string().describe('办理人的账号编号'),
+  actorRole: z.string().describe('办理人的角色'),
   actorName: z.string().nullable().describe('办理的工作人员姓名；本人、家属或社区工作人员为 null（按授权关系显示）'),
-  reason: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()).nullable(),
-  at: z.string(),
+  reason: z.string().nullable().describe('原因；没有时为 null'),
+  data: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('这一步记录的内容（例如评估等级、上门日期）；没有时为 null'),
+  at: z.string().describe('办理时间（ISO 8601）'),
 });
 
 export const applicationView = z.object({
-  id: z.string(),
-  personId: z.string(),
+  id: z.string().describe('编号'),
+  personId: z.string().describe('参保人编号'),
   person: z.object({ id: z.string(), name: z.string(), idNumberMasked: z.string(), region: z.string() }),
   state: stateSchema,
-  stateName: z.string(),
-  careMode: z.string().nullable(),
-  careModeName: z.string().nullable(),
-  disabilityCause: z.string().nullable(),
-  disabilityMonths: z.number().nullable(),
-  description: z.string().nullable(),
-  visitAddress: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  scheduledFor: z.string().nullable(),
-  grade: z.string().nullable(),
-  gradeName: z.string().nullable(),
+  stateName: z.string().describe('申请状态名称'),
+  careMode: z.string().nullable().describe('想选择的护理方式编号；未填为 null'),
+  careModeName: z.string().nullable().describe('护理方式在当地的名称；未填为 null'),
+  disabilityCause: z.string().nullable().describe('失能原因编号；未填为 null'),
+  disabilityMonths: z.number().nullable().describe('失能已持续的月数；未填为 null'),
+  description: z.string().nullable().describe('情况说明；未填为 null'),
+  visitAddress: z.string().nullable().describe('上门评估地址；未填为 null'),
+  contactPhone: z.string().nullable().describe('联系电话（列表中脱敏）；未填为 null'),
+  scheduledFor: z.string().nullable().describe('上门评估日期；未安排为 null'),
+  grade: z.string().nullable().describe('评估结论的失能等级编号；未评估为 null'),
+  gradeName: z.string().nullable().describe('失能等级名称；未评估为 null'),
   gradeProblem: z
     .string()
     .nullable()
@@ -138,11 +141,11 @@ export const applicationView = z.object({
     .boolean()
     .describe('true：期限落在日历尚未收录节假日的年份，只是估计，不据此拒绝复评申请'),
   objectionDeadlineNote: z.string().nullable().describe('期限为估计时，规则库的说明（给经办人员看）'),
-  objectionCount: z.number(),
-  benefitStartMonth: z.string().nullable(),
-  submittedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  objectionCount: z.number().describe('已申请复评的次数'),
+  benefitStartMonth: z.string().nullable().describe('核准后开始享受待遇的月份；未核准为 null'),
+  submittedAt: z.string().nullable().describe('提交时间；未提交为 null'),
+  createdAt: z.string().describe('建立时间（ISO 8601）'),
+  updatedAt: z.string().describe('最后修改时间（ISO 8601）'),
   allowedMoves: z.array(z.string()).describe('当前账号此刻可做的操作'),
   actions: z
     .array(

@@ -19,13 +19,13 @@ export const materialFields = {
 export const materialInput = z.strictObject(materialFields);
 
 export const materialView = z.object({
-  id: z.string(),
-  applicationId: z.string(),
-  kind: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  createdAt: z.string(),
+  id: z.string().describe('编号'),
+  applicationId: z.string().describe('申请编号'),
+  kind: z.string().describe('材料类型编号'),
+  fileName: z.string().describe('上传时的文件名'),
+  contentType: z.string().describe('文件类型（按内容判断）'),
+  sizeBytes: z.number().describe('文件大小（字节）'),
+  createdAt: z.string().describe('建立时间（ISO 8601）'),
 });
 
 /** The content type a file really is, from its magic bytes; null for anything else. */

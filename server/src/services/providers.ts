@@ -156,35 +156,37 @@ const ratingView = z.object({
 });
 
 export const providerView = z.object({
-  id: z.string(),
-  name: z.string(),
-  region: z.string(),
-  regionName: z.string(),
-  district: z.string().nullable(),
-  districtName: z.string().nullable(),
-  address: z.string(),
-  lat: z.number(),
-  lng: z.number(),
-  phone: z.string(),
-  careModes: z.array(z.string()),
+  id: z.string().describe('编号'),
+  name: z.string().describe('机构名称'),
+  region: z.string().describe('统筹区编号'),
+  regionName: z.string().describe('统筹区名称'),
+  district: z.string().nullable().describe('区县编号；没有时为 null'),
+  districtName: z.string().nullable().describe('区县名称；没有时为 null'),
+  address: z.string().describe('机构地址'),
+  lat: z.number().describe('纬度'),
+  lng: z.number().describe('经度'),
+  phone: z.string().describe('机构电话'),
+  careModes: z.array(z.string()).describe('提供的护理方式编号'),
   careModeNames: z.array(z.string()).describe('按当地叫法的护理方式名称'),
-  hospitalTier: z.number().int().nullable(),
-  capacity: z.number().int(),
-  freePlaces: z.number().int(),
+  hospitalTier: z.number().int().nullable().describe('医院等级 1–3；不是医院为 null'),
+  capacity: z.number().int().describe('服务容量'),
+  freePlaces: z.number().int().describe('空余名额'),
   rating: ratingView,
-  items: z.array(z.object({ name: z.string(), unit: z.string(), priceFen: z.number().int() })),
-  isSample: z.boolean(),
+  items: z
+    .array(z.object({ name: z.string(), unit: z.string(), priceFen: z.number().int() }))
+    .describe('公示的服务项目及收费标准（分）'),
+  isSample: z.boolean().describe('true 表示示例数据'),
   distanceMeters: z.number().int().optional().describe('与查询位置的直线距离（米），提供 lat、lng 时返回'),
 });
 export type ProviderView = z.output<typeof providerView>;
 
 export const providerRatingView = z.object({
-  serviceRecordId: z.string(),
-  date: z.string(),
-  score: z.number().int(),
-  comment: z.string().nullable(),
+  serviceRecordId: z.string().describe('服务记录编号'),
+  date: z.string().describe('服务日期'),
+  score: z.number().int().describe('评分 1–5'),
+  comment: z.string().nullable().describe('评价文字；没有时为 null'),
   personName: z.string().describe('脱敏姓名'),
-  ratedAt: z.string(),
+  ratedAt: z.string().describe('评价时间（ISO 8601）'),
 });
 
 type ProviderWithItems = Provider & { items: ProviderItem[] };

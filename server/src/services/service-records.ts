@@ -102,16 +102,16 @@ export const listServiceRecordsQuery = z.strictObject({
 });
 
 export const serviceRecordView = z.object({
-  id: z.string(),
-  benefitId: z.string(),
-  personName: z.string(),
-  providerId: z.string(),
-  providerName: z.string(),
-  workerName: z.string(),
-  startAt: z.string(),
-  endAt: z.string(),
+  id: z.string().describe('编号'),
+  benefitId: z.string().describe('待遇编号'),
+  personName: z.string().describe('参保人姓名'),
+  providerId: z.string().describe('定点机构编号'),
+  providerName: z.string().describe('定点机构名称'),
+  workerName: z.string().describe('上门服务人员姓名'),
+  startAt: z.string().describe('服务开始时间（ISO 8601）'),
+  endAt: z.string().describe('服务结束时间（ISO 8601）'),
   date: z.string().describe('服务日期（北京时间）'),
-  totalMinutes: z.number().int(),
+  totalMinutes: z.number().int().describe('各项目时长合计（分钟）'),
   items: z.array(
     z.object({
       name: z.string(),
@@ -120,12 +120,12 @@ export const serviceRecordView = z.object({
       priceFen: z.number().int().nullable(),
     }),
   ),
-  identityChecked: z.boolean(),
-  identityMethod: z.string().nullable(),
-  identityMethodName: z.string().nullable(),
+  identityChecked: z.boolean().describe('服务前是否核实了身份'),
+  identityMethod: z.string().nullable().describe('核实身份的方式编号；未核实为 null'),
+  identityMethodName: z.string().nullable().describe('核实身份的方式名称；未核实为 null'),
   selfPaidConsent: z.object({ givenBy: z.string(), method: z.string() }).nullable(),
   rating: z.object({ score: z.number().int(), comment: z.string().nullable(), ratedAt: z.string() }).nullable(),
-  citations: z.array(z.object({ doc: z.string(), clause: z.string() })),
+  citations: z.array(z.object({ doc: z.string(), clause: z.string() })).describe('本地区文件的相关条款'),
 });
 export type ServiceRecordView = z.output<typeof serviceRecordView>;
 

@@ -21,11 +21,11 @@ export const updateUserInput = z.strictObject({
 });
 
 export const userView = z.object({
-  id: z.string(),
-  phone: z.string(),
-  name: z.string().nullable(),
+  id: z.string().describe('编号'),
+  phone: z.string().describe('手机号（脱敏）'),
+  name: z.string().nullable().describe('姓名；未填为 null'),
   role: roleSchema,
-  communityId: z.string().nullable(),
+  communityId: z.string().nullable().describe('社区工作人员所属社区编号；其他角色为 null'),
 });
 
 export function toUserView(u: AuthUser, reveal = false) {
