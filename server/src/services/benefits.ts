@@ -125,35 +125,35 @@ export const listBenefitsQuery = z.strictObject({
 });
 
 const planView = z.object({
-  fromMonth: z.string(),
-  careMode: z.string(),
-  careModeName: z.string(),
-  providerId: z.string(),
-  providerName: z.string(),
+  fromMonth: z.string().describe('从哪个月起生效 YYYY-MM'),
+  careMode: z.string().describe('护理方式编号'),
+  careModeName: z.string().describe('护理方式在当地的名称'),
+  providerId: z.string().describe('定点机构编号'),
+  providerName: z.string().describe('定点机构名称'),
   planItems: z.array(z.string()).describe('这一计划核定的服务项目'),
   scheduled: z.boolean().describe('true：尚未生效的变更（从 fromMonth 起生效）'),
 });
 
 const suspensionView = z.object({
-  id: z.string(),
-  reason: z.string(),
-  reasonName: z.string(),
-  from: z.string(),
-  to: z.string().nullable(),
-  note: z.string().nullable(),
+  id: z.string().describe('暂停记录编号'),
+  reason: z.string().describe('暂停原因编号'),
+  reasonName: z.string().describe('暂停原因名称'),
+  from: z.string().describe('暂停的第一天'),
+  to: z.string().nullable().describe('暂停的最后一天（含）；仍在住院或入住机构时为 null'),
+  note: z.string().nullable().describe('补充说明；没有时为 null'),
 });
 
 export const benefitView = z.object({
-  id: z.string(),
-  personId: z.string(),
+  id: z.string().describe('编号'),
+  personId: z.string().describe('参保人编号'),
   person: z.object({ id: z.string(), name: z.string(), idNumberMasked: z.string() }),
-  applicationId: z.string(),
-  region: z.string(),
-  regionName: z.string(),
-  district: z.string().nullable(),
-  insurance: z.string(),
+  applicationId: z.string().describe('申请编号'),
+  region: z.string().describe('统筹区编号'),
+  regionName: z.string().describe('统筹区名称'),
+  district: z.string().nullable().describe('区县编号；没有时为 null'),
+  insurance: z.string().describe('参保类型编号'),
   grade: z.string().describe('当月（或待遇开始月）适用的失能等级'),
-  gradeName: z.string(),
+  gradeName: z.string().describe('失能等级名称'),
   grades: z
     .array(
       z.object({
@@ -164,15 +164,15 @@ export const benefitView = z.object({
       }),
     )
     .describe('等级及其起始月：首次核准的等级，以及复评改变等级后自次月起的新等级'),
-  approvalDate: z.string(),
+  approvalDate: z.string().describe('核准日期 YYYY-MM-DD'),
   startMonth: z.string().describe('享受待遇的第一个月'),
-  state: z.enum(['active', 'suspended', 'stopped']),
-  stateName: z.string(),
-  stoppedOn: z.string().nullable(),
+  state: z.enum(['active', 'suspended', 'stopped']).describe('状态：active 享受中 / suspended 暂停中 / stopped 已终止'),
+  stateName: z.string().describe('状态名称'),
+  stoppedOn: z.string().nullable().describe('享受待遇的最后一天；未终止为 null'),
   current: planView.describe('当月（或待遇开始月）生效的护理方式和定点机构'),
-  plans: z.array(planView),
-  planItems: z.array(z.string()),
-  suspensions: z.array(suspensionView),
+  plans: z.array(planView).describe('全部护理计划（含尚未生效的变更），按起始月排列'),
+  planItems: z.array(z.string()).describe('当月生效的计划核定的服务项目'),
+  suspensions: z.array(suspensionView).describe('暂停记录（住院、入住机构等）'),
   conditions: z
     .array(
       z.object({
@@ -185,20 +185,20 @@ export const benefitView = z.object({
       }),
     )
     .describe('当前护理方式下享受待遇的条件（来自规则库 careConditions）'),
-  citations: z.array(z.object({ doc: z.string(), clause: z.string() })),
+  citations: z.array(z.object({ doc: z.string(), clause: z.string() })).describe('待遇依据的条款'),
 });
 export type BenefitView = z.output<typeof benefitView>;
 
 export const benefitEventView = z.object({
-  id: z.string(),
-  action: z.string(),
-  from: z.string(),
-  to: z.string(),
-  actorId: z.string(),
-  actorRole: z.string(),
-  reason: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()).nullable(),
-  at: z.string(),
+  id: z.string().describe('编号'),
+  action: z.string().describe('办理事项编号'),
+  from: z.string().describe('办理前的状态编号'),
+  to: z.string().describe('办理后的状态编号'),
+  actorId: z.string().describe('办理人的账号编号'),
+  actorRole: z.string().describe('办理人的角色'),
+  reason: z.string().nullable().describe('原因；没有时为 null'),
+  data: z.record(z.string(), z.unknown()).nullable().describe('这一步记录的内容；没有时为 null'),
+  at: z.string().describe('办理时间（ISO 8601）'),
 });
 
 /**
