@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '能不能申请', enableShareAppMessage: true });

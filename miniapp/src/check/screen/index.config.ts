@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '申请前自评', enableShareAppMessage: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '估一估失能等级', enableShareAppMessage: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '要花多少钱', enableShareAppMessage: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '怎么申请评估' });
