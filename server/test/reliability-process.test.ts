@@ -160,27 +160,36 @@ describe('the server process', () => {
     }
   }, 60_000);
 
-  it('killed with SIGKILL in the middle of a stream of writes: after a restart every acknowledged write is there', async () => {
+  it('killed with SIGKILL in the middle of a stream of writes: after a restart every acknowledged write is there, and retries with their keys are not acted again', async () => {
     const db = migratedDb(dir);
     const dataDir = path.join(dir, 'data');
     const first = await startServer(db, dataDir);
     running.push(first);
     const token = await signIn(first.baseUrl, '13900000101');
 
-    // Four writers registering persons one after another; an id is acknowledged once its 201 has arrived.
+    // Four writers registering persons one after another, each with its Idempotency-Key; an id is
+    // acknowledged once its 201 has arrived.
     const acknowledged: string[] = [];
+    const sent = new Map<string, { key: string; body: string }>();
     let failed = 0;
     let stop = false;
+    let serial = 0;
+    const register = (baseUrl: string, key: string, body: string) =>
+      fetch(`${baseUrl}/api/v1/persons`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key },
+        body,
+      });
     const writer = async () => {
       while (!stop) {
         try {
-          const res = await fetch(`${first.baseUrl}/api/v1/persons`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-            body: JSON.stringify(personBody()),
-          });
+          const key = `person-${(serial += 1)}`;
+          const body = JSON.stringify(personBody());
+          const res = await register(first.baseUrl, key, body);
           if (res.status !== 201) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
-          acknowledged.push(((await res.json()) as { id: string }).id);
+          const id = ((await res.json()) as { id: string }).id;
+          sent.set(id, { key, body });
+          acknowledged.push(id);
         } catch (err) {
           if (!stop) throw err;
           failed += 1; // in flight when the process died: never acknowledged
@@ -205,6 +214,19 @@ describe('the server process', () => {
     expect(acked.filter((id) => !ids.has(id))).toEqual([]);
     // At most the writes in flight at the kill are there without an acknowledgement.
     expect(ids.size - acked.length).toBeLessThanOrEqual(4);
+    // The phone retries what it sent before the crash: the first answers, nothing registered twice.
+    const retried = await Promise.all(
+      acked.map(async (id) => {
+        const { key, body } = sent.get(id)!;
+        const res = await register(second.baseUrl, key, body);
+        return `${res.status} ${((await res.json()) as { id: string }).id === id} ${res.headers.get('idempotent-replayed')}`;
+      }),
+    );
+    expect(new Set(retried)).toEqual(new Set(['201 true true']));
+    const after = (await (
+      await fetch(`${second.baseUrl}/api/v1/persons`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as unknown[];
+    expect(after).toHaveLength(ids.size);
 
     second.proc.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);

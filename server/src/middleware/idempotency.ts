@@ -71,7 +71,7 @@ export function idempotency({
   skip = [],
   waitMs = 10_000,
   ttlMs = 24 * 3600_000,
-  staleMs = 120_000,
+  staleMs = 30_000,
 }: IdempotencyOptions): Middleware<AppState> {
   let lastPurge = 0;
 
