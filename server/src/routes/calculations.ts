@@ -11,7 +11,6 @@ import {
   estimate,
   EstimateInputSchema,
   objectionDeadline,
-  RulesInputError,
 } from '@changhu/rules';
 import { dateSchema, districtSchema, insuranceSchema, regionSchema } from '../lib/schemas';
 import { describeFields, type Api } from '../lib/api';
@@ -23,7 +22,7 @@ import {
   estimateView,
   objectionDeadlineView,
 } from '../lib/rulesViews';
-import { AppError } from '../lib/errors';
+import { rulesCall } from '../lib/errors';
 import { shanghaiDate } from '../lib/time';
 import type { RouteDeps } from './deps';
 
@@ -39,15 +38,6 @@ const COMMON = {
   hospitalTier: '医疗专护（medical-special）所在医院的等级：1、2 或 3',
   asOf: '按哪一天的规定计算 YYYY-MM-DD；不填为今天（北京时间）',
 };
-
-function rulesCall<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (err) {
-    if (err instanceof RulesInputError) throw new AppError(400, 'invalid-input', err.message, err.details);
-    throw err;
-  }
-}
 
 export function registerCalculations(api: Api, { clock }: RouteDeps): void {
   api.route(

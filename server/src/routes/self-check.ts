@@ -5,7 +5,6 @@ import { z } from 'zod';
 import {
   quickScreen,
   QuickScreenInputSchema,
-  RulesInputError,
   SELF_CHECK_STANDARD,
   selfCheck,
   SelfCheckInputSchema,
@@ -13,18 +12,9 @@ import {
   type SelfCheckInput,
 } from '@changhu/rules';
 import type { Api } from '../lib/api';
-import { AppError } from '../lib/errors';
+import { rulesCall } from '../lib/errors';
 import { noteView, stepView } from '../lib/rulesViews';
 import type { RouteDeps } from './deps';
-
-function rulesCall<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (err) {
-    if (err instanceof RulesInputError) throw new AppError(400, 'invalid-input', err.message, err.details);
-    throw err;
-  }
-}
 
 /** How the guided check asks why the person needs care (eligibility's disabilityCause). */
 const CAUSES = [
