@@ -66,7 +66,7 @@ export function App() {
       </a>
       <header className="topbar">
         <a className="brand" href={BASE} onClick={followLink}>
-          长护通<span className="brand-long"> · 经办控制台</span>
+          长护通<span className="brand-long">&nbsp;·&nbsp;经办控制台</span>
         </a>
         <div className="topbar-tools">
           {user && (

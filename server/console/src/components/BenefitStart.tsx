@@ -3,6 +3,7 @@
 // and the designated provider the family chose, among the providers of the person's region.
 import { useEffect, useId, useState } from 'react';
 import { api, messageOf, type ApplicationSummary, type Benefit, type User } from '../api';
+import { benefitStateText } from '../benefitState';
 import { monthText } from '../format';
 import { followLink, hrefOf, navigate } from '../router';
 import { missingChoice, ProviderField, useRegionChoices } from './CareChoices';
@@ -45,7 +46,7 @@ export function BenefitStart({ application: a, user }: { application: Applicatio
       {benefit && (
         <>
           <p>
-            已建立待遇（{benefit.stateName}，{monthText(benefit.startMonth)}起，{benefit.current.careModeName}，
+            已建立待遇（{benefitStateText(benefit)}，{monthText(benefit.startMonth)}起，{benefit.current.careModeName}，
             {benefit.current.providerName}）。
           </p>
           <p>

@@ -3,7 +3,7 @@ import { api, messageOf, type ApplicationSummary, type Benefit, type Person } fr
 import { followLink, hrefOf } from '../router';
 import { ErrorNote } from './Notice';
 import { InputField } from './Form';
-import { benefitStateText } from '../pages/BenefitPage';
+import { benefitStateText } from '../benefitState';
 
 interface Found {
   person: Person;

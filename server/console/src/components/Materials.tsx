@@ -59,7 +59,7 @@ export function Materials({ applicationId, materials }: { applicationId: string;
     }
   }
 
-  if (!materials.length) return <p className="muted">申请人还没有上传材料。</p>;
+  if (!materials.length) return <p className="muted">申请人还没有上传材料；没有材料时受理需要写明原因。</p>;
   return (
     <>
       <ErrorNote message={error} />

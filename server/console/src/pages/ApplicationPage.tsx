@@ -199,7 +199,6 @@ export function ApplicationPage({ id, user }: { id: string; user: User }) {
 
         <section className="card area-materials" aria-labelledby="materials-title">
           <h2 id="materials-title">申请材料（{materials.length} 份）</h2>
-          {materials.length === 0 && <p className="muted">还没有上传材料；没有材料时受理需要写明原因。</p>}
           <Materials applicationId={a.id} materials={materials} />
         </section>
 

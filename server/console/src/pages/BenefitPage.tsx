@@ -23,7 +23,8 @@ import { StopBenefit } from '../components/StopBenefit';
 import { VisitForm } from '../components/VisitForm';
 import { EnterBillForm, SettlementCard } from '../components/Settlements';
 import { chineseDate, dateTimeText, monthText, nextMonthOf, previousMonthOf, shanghaiDate } from '../format';
-import { BENEFIT_ACTION_NAMES, BENEFIT_STATE_NAMES, NOT_STARTED_NAME, SUSPENSION_REASON_NAMES } from '../labels';
+import { benefitStateText } from '../benefitState';
+import { BENEFIT_ACTION_NAMES, BENEFIT_STATE_NAMES, SUSPENSION_REASON_NAMES } from '../labels';
 import { usePage } from '../page';
 import { followLink, hrefOf } from '../router';
 
@@ -47,16 +48,6 @@ function openMonths(b: Benefit, settled: Settlement[]): string[] {
   const months: string[] = [];
   for (let m = b.startMonth; m <= last && months.length < 120; m = nextMonthOf(m)) if (!done.has(m)) months.push(m);
   return months;
-}
-
-/** True before the benefit's first month: approved, not yet 享受中. */
-export function notStarted(b: Benefit, today = shanghaiDate(new Date())): boolean {
-  return b.state === 'active' && b.startMonth > today.slice(0, 7);
-}
-
-/** The state as the officer reads it: 待开始 before the first month, else the server's name. */
-export function benefitStateText(b: Benefit): string {
-  return notStarted(b) ? NOT_STARTED_NAME : b.stateName;
 }
 
 /** Why no month can be settled yet, or null when some month has ended. */

@@ -4,7 +4,7 @@ import { Fact } from '../components/Fact';
 import { ErrorNote } from '../components/Notice';
 import { monthText } from '../format';
 import { BENEFIT_STATE_NAMES } from '../labels';
-import { benefitStateText } from './BenefitPage';
+import { benefitStateText } from '../benefitState';
 import { followLink, hrefOf } from '../router';
 
 const TABS = ['', 'active', 'suspended', 'stopped'] as const;
