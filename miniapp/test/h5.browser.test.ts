@@ -482,6 +482,21 @@ describeWithChromium.each<Mode>(['normal', 'elder'])(
       await $('.failure').first().getByRole('button', { name: '再试一次' }).click();
       await poll(() => $('.failure').count()).toBe(0);
 
+      // A page never opened before: its code cannot be downloaded offline. A notice, not a blank screen.
+      await open(`#/pages/index/index`);
+      await button('找护理机构').waitFor();
+      await context.setOffline(true);
+      // Routing turns the browser's cache off, so the page's code is really asked for (and fails).
+      await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
+      await page.evaluate(`location.hash = '#/law/library/index'`);
+      const notice = page.locator('#chunk-failure');
+      await poll(() => notice.textContent()).toContain('网络好像断了，这一页没能打开');
+      await check(page, mode, 'offline-page');
+      await context.setOffline(false);
+      await page.unroute('**/*.js');
+      await notice.getByRole('button', { name: '再试一次' }).click();
+      await $('.doc').first().waitFor();
+
       await page.route('**/api/v1/providers**', (route) => route.fulfill({ status: 500, body: '{}' }));
       await open(`#/more/providers/index`);
       await poll(() => $('.failure').textContent()).toContain('不是您操作的错');
