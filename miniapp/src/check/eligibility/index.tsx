@@ -5,6 +5,7 @@ import { Input, View } from '@tarojs/components';
 import { useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import { attrs, heading } from '../../components/a11y';
+import { Choices } from '../../components/Choices';
 import { Btn } from '../../components/Btn';
 import { Cite } from '../../components/Cite';
 import { Consent } from '../../components/Consent';
@@ -182,31 +183,19 @@ function Flow({
     case 'region':
       return (
         <Step {...step} question="老人在哪里参加医保？" hint="选参保的城市，不一定是现在住的地方。">
-          {lists.regions.map((r) => (
-            <Btn key={r.id} kind="choice" selected={r.id === answers.region} onClick={() => choose(r.id)}>
-              {r.name}
-            </Btn>
-          ))}
+          <Choices items={lists.regions} selected={answers.region} choose={choose} />
         </Step>
       );
     case 'district':
       return (
         <Step {...step} question={`在${region?.name ?? ''}的哪个区县参保？`}>
-          {(region?.districts ?? []).map((d) => (
-            <Btn key={d.id} kind="choice" selected={d.id === answers.district} onClick={() => choose(d.id)}>
-              {d.name}
-            </Btn>
-          ))}
+          <Choices items={region?.districts ?? []} selected={answers.district} choose={choose} />
         </Step>
       );
     case 'insurance':
       return (
         <Step {...step} question="老人参加的是哪种医保？" hint="不清楚的话，可以看医保卡或问单位、社区。">
-          {lists.insurance.map((x) => (
-            <Btn key={x.id} kind="choice" selected={x.id === answers.insurance} onClick={() => choose(x.id)}>
-              {x.name}
-            </Btn>
-          ))}
+          <Choices items={lists.insurance} selected={answers.insurance} choose={choose} />
         </Step>
       );
     case 'cause':

@@ -5,6 +5,7 @@ import { Input, View } from '@tarojs/components';
 import { useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import { attrs, heading } from '../../components/a11y';
+import { Choices } from '../../components/Choices';
 import { Btn } from '../../components/Btn';
 import { Cite } from '../../components/Cite';
 import { Consent } from '../../components/Consent';
@@ -118,31 +119,19 @@ function Flow({
     case 'region':
       return (
         <Step {...step} question="老人在哪里参加医保？">
-          {regions.map((r) => (
-            <Btn key={r.id} kind="choice" selected={r.id === answers.region} onClick={() => choose(r.id)}>
-              {r.name}
-            </Btn>
-          ))}
+          <Choices items={regions} selected={answers.region} choose={choose} />
         </Step>
       );
     case 'district':
       return (
         <Step {...step} question={`在${region?.name ?? ''}的哪个区县参保？`}>
-          {(region?.districts ?? []).map((d) => (
-            <Btn key={d.id} kind="choice" selected={d.id === answers.district} onClick={() => choose(d.id)}>
-              {d.name}
-            </Btn>
-          ))}
+          <Choices items={region?.districts ?? []} selected={answers.district} choose={choose} />
         </Step>
       );
     case 'grade':
       return (
         <Step {...step} question="评估的失能等级是？" hint="还没评估的话，选“还没有评估”，结果会说明按什么估算。">
-          {grades.map((g) => (
-            <Btn key={g.id} kind="choice" selected={g.id === answers.grade} onClick={() => choose(g.id)}>
-              {g.name}
-            </Btn>
-          ))}
+          <Choices items={grades} selected={answers.grade} choose={choose} />
           <Btn kind="choice" selected={answers.grade === 'none'} onClick={() => choose('none')}>
             还没有评估 / 不知道
           </Btn>
