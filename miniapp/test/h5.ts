@@ -2,14 +2,9 @@
 // build is missing or older than its sources, and starts the real server with that build at `/`.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
 import { serveH5 } from '../../server/src/middleware/h5';
-import { createLogger } from '../../server/src/middleware/requestLogger';
-import { seed } from '../../server/src/seed';
-import { createTestDb, type TestDb } from '../../server/test/helpers/db';
+import { startServer, type RunningServer } from '../../server/test/helpers/browser';
 
 export const MINIAPP = path.resolve(__dirname, '..');
 export const H5_DIR = path.join(MINIAPP, 'dist', 'h5');
@@ -48,37 +43,9 @@ export function ensureH5Built(): string {
   return H5_DIR;
 }
 
-export interface H5Server {
-  baseUrl: string;
-  db: TestDb;
-  logs: string[];
-  close(): Promise<void>;
-}
+export type H5Server = RunningServer;
 
-/** createApp over a fresh, migrated and seeded database, with the H5 build at `/`, on 127.0.0.1:0. */
-export async function startH5Server(h5Dir: string, consoleDir?: string): Promise<H5Server> {
-  const db = await createTestDb();
-  await seed(db.prisma);
-  const logs: string[] = [];
-  const config = loadConfig({ NODE_ENV: 'test' }, { dataDir: path.join(db.dir, 'data') });
-  const app = createApp({
-    prisma: db.prisma,
-    config,
-    logger: createLogger((l) => logs.push(l)),
-    extra: [serveH5(h5Dir)],
-    ...(consoleDir ? { consoleDir } : {}),
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    db,
-    logs,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.cleanup();
-    },
-  };
+/** The test server (fresh, migrated and seeded database, on 127.0.0.1:0) with the H5 build at `/`. */
+export function startH5Server(h5Dir: string, consoleDir?: string): Promise<H5Server> {
+  return startServer(consoleDir, { extra: [serveH5(h5Dir)] });
 }

@@ -48,9 +48,7 @@ async function main(): Promise<void> {
   const app = createApp({
     prisma,
     config: loadConfig({ NODE_ENV: 'test' }, { dataDir: dir }),
-    logger: process.env.BENCH_NO_LOG
-      ? { info: () => {}, error: () => {} }
-      : createLogger((line) => devNull.write(line + '\n')),
+    logger: createLogger((line) => devNull.write(line + '\n')),
   });
   // The bot's model is trained (if stale) and loaded before serving, not on the first request.
   await prepareBot();

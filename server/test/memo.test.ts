@@ -2,6 +2,7 @@
 // question gets the same answer as the rules give, a new day gets the new day's answer, and a refusal is
 // never kept in place of an answer.
 import { estimate, eligibility } from '@changhu/rules';
+import { shanghaiDate } from '../src/lib/time';
 import { createTestApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -47,7 +48,7 @@ describe('answers kept by question and date', () => {
     };
     const res = await t.http.post('/api/v1/eligibility').send(body);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(JSON.parse(JSON.stringify(eligibility(body, { today: shanghai(t.now()) }))));
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(eligibility(body, { today: shanghaiDate(t.now()) }))));
     const asEstimate = await t.http.post('/api/v1/estimates').send(body);
     expect(asEstimate.status).toBe(400);
   });
@@ -69,7 +70,3 @@ describe('answers kept by question and date', () => {
     expect(t.logs[1]).toContain('no-such-grade');
   });
 });
-
-function shanghai(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

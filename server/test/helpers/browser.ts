@@ -5,9 +5,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Middleware } from 'koa';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
+import type { AppState } from '../../src/lib/context';
 import type { Clock } from '../../src/lib/time';
 import { createLogger } from '../../src/middleware/requestLogger';
 import { defaultConsoleDir } from '../../src/middleware/console';
@@ -76,10 +78,12 @@ export interface ServerOptions {
   clock?: Clock;
   /** Config overrides, e.g. a longer sessionTtlMinutes when the clock jumps. */
   config?: Partial<Config>;
+  /** Middleware served after the API and the console (the mini-program's H5 build at `/`). */
+  extra?: Middleware<AppState>[];
 }
 
 /** createApp over a fresh, migrated and seeded database, on the real clock unless given one, on 127.0.0.1:0. */
-export async function startServer(consoleDir: string, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(consoleDir: string | undefined, options: ServerOptions = {}): Promise<RunningServer> {
   const db = await createTestDb();
   await seed(db.prisma);
   const logs: string[] = [];
@@ -87,9 +91,10 @@ export async function startServer(consoleDir: string, options: ServerOptions = {
   const app = createApp({
     prisma: db.prisma,
     config,
-    consoleDir,
     logger: createLogger((l) => logs.push(l)),
+    ...(consoleDir ? { consoleDir } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.extra ? { extra: options.extra } : {}),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
