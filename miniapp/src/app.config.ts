@@ -5,7 +5,17 @@ export default defineAppConfig({
     { root: 'check', pages: ['eligibility/index', 'screen/index', 'selfcheck/index'] },
     { root: 'cost', pages: ['compare/index'] },
     { root: 'law', pages: ['library/index', 'document/index', 'clause/index'] },
-    { root: 'more', pages: ['privacy/index', 'assess/index', 'providers/index', 'mine/index', 'chat/index'] },
+    {
+      root: 'more',
+      pages: ['privacy/index', 'assess/index', 'providers/index', 'provider/index', 'mine/index', 'chat/index'],
+    },
+    // Part 2: what needs signing in. One subpackage per flow, so none of them weighs on the first download.
+    { root: 'account', pages: ['signin/index', 'people/index', 'person/index', 'worker/index'] },
+    {
+      root: 'apply',
+      pages: ['form/index', 'review/index', 'prepare/index', 'list/index', 'detail/index', 'inbox/index'],
+    },
+    { root: 'benefit', pages: ['home/index', 'bill/index', 'visits/index', 'change/index'] },
   ],
   preloadRule: { 'pages/index/index': { network: 'all', packages: ['check', 'cost'] } },
   window: {

@@ -1,10 +1,12 @@
 // The one way to the server. H5 is served by the server itself, so it asks its own origin; WeChat has no
 // origin and asks API_BASE_URL, which must be on the mini-program's request-domain list (README).
 import Taro from '@tarojs/taro';
+import { getSession, setSession } from './session';
 
 const BASE = process.env.TARO_ENV === 'h5' ? '' : API_BASE_URL;
 
-export type Problem = 'offline' | 'server' | 'input';
+/** signin: the session is missing or has ended (401); the page offers to sign in again. */
+export type Problem = 'offline' | 'server' | 'input' | 'signin';
 
 /** A failure in words a person can act on; never a status code or an English message. */
 export class ApiError extends Error {
@@ -18,6 +20,7 @@ export class ApiError extends Error {
 }
 
 const OFFLINE = '网络好像断了。请检查手机的网络（无线网或手机流量），然后再试一次。';
+const SIGN_IN = '登录已经过期，请重新登录。您填写的内容还在。';
 const SERVER = '服务暂时出了点问题，不是您操作的错。请稍等一会儿再试一次。';
 
 type Query = Record<string, string | number | undefined>;
@@ -29,14 +32,35 @@ function withQuery(path: string, query?: Query): string {
   return parts.length ? `${path}?${parts.join('&')}` : path;
 }
 
-export async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, query?: Query): Promise<T> {
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Headers of every call: JSON, and the session's token when signed in. */
+export function apiHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  const session = getSession();
+  return {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+    ...extra,
+  };
+}
+
+export const apiUrl = (path: string, query?: Query) => BASE + '/api/v1' + withQuery(path, query);
+
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let res: Awaited<ReturnType<typeof Taro.request>>;
   try {
     res = await Taro.request({
-      url: BASE + '/api/v1' + withQuery(path, query),
+      url: apiUrl(path, query),
       method,
       data: body === undefined ? undefined : JSON.stringify(body),
-      header: { 'content-type': 'application/json', accept: 'application/json' },
+      header: apiHeaders(headers),
       dataType: 'json',
       timeout: 15000,
     });
@@ -45,6 +69,10 @@ export async function request<T>(method: 'GET' | 'POST', path: string, body?: un
   }
   const data = res.data as { error?: { message?: string; details?: { path: string; message: string }[] } };
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
+  if (res.statusCode === 401 && getSession()) {
+    setSession(null);
+    throw new ApiError('signin', SIGN_IN);
+  }
   if (res.statusCode >= 400 && res.statusCode < 500 && data?.error?.message) {
     throw new ApiError('input', data.error.message, data.error.details ?? []);
   }
@@ -52,4 +80,8 @@ export async function request<T>(method: 'GET' | 'POST', path: string, body?: un
 }
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query);
-export const post = <T>(path: string, body: unknown) => request<T>('POST', path, body);
+export const post = <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+  request<T>('POST', path, body, undefined, headers);
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
+export const del = <T>(path: string, body?: unknown) => request<T>('DELETE', path, body);
