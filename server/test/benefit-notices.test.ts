@@ -89,12 +89,34 @@ describe('a benefit tells the person and every consented proxy', () => {
     expect((await get(stranger, `/inbox?personId=${personId}`)).body).toEqual([]);
   });
 
-  it('on a plan change: scheduled, with the month it takes effect', async () => {
+  it('on a plan change: asked for, declined with the reason, asked again and confirmed, with the month', async () => {
     t.setNow('2026-06-10T02:00:00Z');
-    const res = await post(tokens.resident, `/benefits/${benefitId}/plan-changes`, { careMode: 'family' });
-    expect(res.status).toBe(200);
-    const last = (await benefitMessages()).at(-1)!;
-    expect(last.data.phrase2.value).toBe('变更待生效');
+    const asked = await post(tokens.resident, `/benefits/${benefitId}/plan-changes`, { careMode: 'family' });
+    expect(asked.status).toBe(202);
+    let last = (await benefitMessages()).at(-1)!;
+    expect(last.data.phrase2.value).toBe('待确认');
+    expect(last.data.thing4.value).toMatch(/^申请2026年7月起改为/);
+    expectWithinWechatLimits(last);
+    const declined = await post(
+      tokens.officer,
+      `/benefits/${benefitId}/plan-requests/${asked.body.planRequests[0].id}/decline`,
+      { reason: '家庭护理需先参加护理培训' },
+    );
+    expect(declined.status).toBe(200);
+    last = (await benefitMessages()).at(-1)!;
+    expect(last.data.phrase2.value).toBe('未通过');
+    expect(last.data.thing4.value).toMatch(/^变更申请未通过：家庭护理/);
+    expectWithinWechatLimits(last);
+    const again = await post(tokens['community-worker'], `/benefits/${benefitId}/plan-changes`, { careMode: 'family' });
+    expect(again.status).toBe(202);
+    const confirmed = await post(
+      tokens.officer,
+      `/benefits/${benefitId}/plan-requests/${again.body.planRequests[1].id}/confirm`,
+      {},
+    );
+    expect(confirmed.status).toBe(200);
+    last = (await benefitMessages()).at(-1)!;
+    expect(last.data.phrase2.value).toBe('已确认');
     expect(last.data.thing4.value).toMatch(/^2026年7月起改为/);
     expectWithinWechatLimits(last);
   });

@@ -78,7 +78,7 @@ describe('an approved application becomes a benefit', () => {
 
   it('a change of mode or provider is scheduled for the next month boundary, and replaced if asked again', async () => {
     t.setNow('2026-06-10T02:00:00Z');
-    const res = await post(tokens.resident, `/benefits/${benefitId}/plan-changes`, {
+    const res = await post(tokens.officer, `/benefits/${benefitId}/plan-changes`, {
       careMode: 'institution',
       providerId: INSTITUTION,
       reason: '家里照顾不过来',

@@ -68,7 +68,7 @@ describe('places at an institution', () => {
 
   it('a change to the institution takes the place when booked; replacing it before it starts gives it back', async () => {
     t.setNow('2026-06-10T02:00:00Z');
-    const change = await post(tokens.resident, `/benefits/${atHome}/plan-changes`, { careMode: 'institution' });
+    const change = await post(tokens.officer, `/benefits/${atHome}/plan-changes`, { careMode: 'institution' });
     expect(change.status).toBe(200);
     expect(await freePlaces(INSTITUTION)).toBe(0);
     const refused = await post(tokens.officer, '/benefits', {
@@ -84,7 +84,7 @@ describe('places at an institution', () => {
     });
     expect(items.status).toBe(200);
     expect(await freePlaces(INSTITUTION)).toBe(0);
-    const back = await post(tokens.resident, `/benefits/${atHome}/plan-changes`, { careMode: 'home' });
+    const back = await post(tokens.officer, `/benefits/${atHome}/plan-changes`, { careMode: 'home' });
     expect(back.status).toBe(200);
     expect(await freePlaces(INSTITUTION)).toBe(1);
   });

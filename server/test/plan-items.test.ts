@@ -45,10 +45,16 @@ describe('who changes plan items', () => {
   );
 
   it('the family may still ask for another mode or provider from next month; the items carry over', async () => {
-    const res = await post(tokens.resident, `/benefits/${benefitId}/plan-changes`, {
+    const asked = await post(tokens.resident, `/benefits/${benefitId}/plan-changes`, {
       careMode: 'institution',
       providerId: INSTITUTION,
     });
+    expect(asked.status).toBe(202);
+    const res = await post(
+      tokens.officer,
+      `/benefits/${benefitId}/plan-requests/${asked.body.planRequests[0].id}/confirm`,
+      {},
+    );
     expect(res.status).toBe(200);
     expect(res.body.plans[1]).toMatchObject({ fromMonth: '2026-07', careMode: 'institution', scheduled: true });
     expect(res.body.plans[1].planItems).toEqual(['助浴', '生活照料']);

@@ -39,7 +39,7 @@ describe('provider scope follows the plan in force today', () => {
 
   it('in June: HOME serves the person; INSTITUTION, booked from July, does not see them yet', async () => {
     t.setNow('2026-06-10T02:00:00Z');
-    const change = await post(tokens.resident, `/benefits/${benefitId}/plan-changes`, {
+    const change = await post(tokens.officer, `/benefits/${benefitId}/plan-changes`, {
       careMode: 'institution',
       providerId: INSTITUTION,
     });

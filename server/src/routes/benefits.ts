@@ -7,6 +7,7 @@ import {
   BenefitService,
   benefitView,
   createBenefitInput,
+  declinePlanRequestInput,
   endSuspensionInput,
   listBenefitsQuery,
   planChangeInput,
@@ -77,15 +78,65 @@ export function registerBenefits(api: Api, { prisma, config, clock }: RouteDeps)
       method: 'post',
       path: '/benefits/:benefitId/plan-changes',
       tag: 'benefits',
-      summary: '变更护理方式或定点机构：自下个月1日起生效（经办人员，或本人及授权代办人）',
-      description: '同一个月内再次变更会替换尚未生效的那次变更。',
+      summary: '变更护理方式或定点机构，自下个月1日起：经办人员直接安排；本人及授权代办人提出申请，由经办人员确认',
+      description:
+        '经办人员的变更立即安排（答复 200），同一个月内再次变更会替换尚未生效的那次变更。本人、家属或社区工作人员的变更' +
+        '记为待确认的申请（答复 202，见 planRequests），经办人员确认后从确认次月1日起生效；新的申请替换尚未处理的申请。',
       roles: ['officer', 'resident', 'community-worker'],
       params: benefitParams,
       body: planChangeInput,
-      responses: { 200: { description: '已安排变更', schema: benefitView }, 409: { description: '待遇已终止' } },
+      responses: {
+        200: { description: '已安排变更（经办人员）', schema: benefitView },
+        202: { description: '已提出申请，等待经办人员确认（本人及代办人）', schema: benefitView },
+        409: { description: '待遇已终止，或所选机构没有空余名额' },
+      },
     },
     async (ctx, { params, body }) => {
-      ctx.body = await benefits.changePlan(userOf(ctx), params.benefitId, body);
+      const { requested, view } = await benefits.changePlan(userOf(ctx), params.benefitId, body);
+      ctx.status = requested ? 202 : 200;
+      ctx.body = view;
+    },
+  );
+
+  const requestParams = z.strictObject({
+    benefitId: idSchema.describe('待遇编号'),
+    requestId: idSchema.describe('变更申请编号（待遇答复的 planRequests[].id）'),
+  });
+
+  api.route(
+    {
+      method: 'post',
+      path: '/benefits/:benefitId/plan-requests/:requestId/confirm',
+      tag: 'benefits',
+      summary: '确认家属或社区工作人员提出的变更申请：自确认次月1日起生效，并通知家属（经办人员）',
+      roles: ['officer'],
+      params: requestParams,
+      responses: {
+        200: { description: '已确认并安排变更', schema: benefitView },
+        409: { description: '申请已经处理过、待遇已终止，或所选机构没有空余名额' },
+      },
+    },
+    async (ctx, { params }) => {
+      ctx.body = await benefits.confirmRequest(userOf(ctx), params.benefitId, params.requestId);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/benefits/:benefitId/plan-requests/:requestId/decline',
+      tag: 'benefits',
+      summary: '不同意家属或社区工作人员提出的变更申请，写明原因并通知家属（经办人员）',
+      roles: ['officer'],
+      params: requestParams,
+      body: declinePlanRequestInput,
+      responses: {
+        200: { description: '已不同意', schema: benefitView },
+        409: { description: '申请已经处理过，或待遇已终止' },
+      },
+    },
+    async (ctx, { params, body }) => {
+      ctx.body = await benefits.declineRequest(userOf(ctx), params.benefitId, params.requestId, body);
     },
   );
 

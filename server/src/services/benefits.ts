@@ -30,7 +30,7 @@ import {
 } from '@changhu/rules';
 import type { Config } from '../config';
 import type { Db } from '../db';
-import type { BenefitEvent, BenefitPlan, Prisma, Provider } from '../generated/prisma/client';
+import type { BenefitEvent, BenefitPlan, BenefitPlanRequest, Prisma, Provider } from '../generated/prisma/client';
 import { badInput, conflict, forbidden, notFound } from '../lib/errors';
 import { maskIdNumber } from '../lib/personal';
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
@@ -66,6 +66,28 @@ export const SUSPENSION_REASON_NAMES: Record<(typeof SUSPENSION_REASONS)[number]
  * it is recorded, since changes are booked ahead of the month they start; a suspension keeps the place.
  */
 export const MODES_WITH_PLACE: readonly CareModeId[] = ['institution', 'medical-special', 'community'];
+
+/**
+ * A change asked for by the person or a proxy waits for an officer (issue 12 §5): pending until confirmed (it is
+ * then booked from the month after the confirmation, like an officer's own change) or declined with a reason;
+ * a newer request from the family replaces a pending one.
+ */
+export const PLAN_REQUEST_STATES = ['pending', 'confirmed', 'declined', 'replaced'] as const;
+export type PlanRequestState = (typeof PLAN_REQUEST_STATES)[number];
+export const PLAN_REQUEST_STATE_NAMES: Record<PlanRequestState, string> = {
+  pending: '等待经办人员确认',
+  confirmed: '已确认',
+  declined: '未通过',
+  replaced: '已被新的申请替换',
+};
+
+/** The benefit as toView reads it: with its plan-change requests. */
+export const VIEW_INCLUDE = {
+  ...BENEFIT_INCLUDE,
+  // Same instant (a fast double tap): cuids grow, so the id keeps the order.
+  planRequests: { include: { provider: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+} as const satisfies Prisma.BenefitInclude;
+type ViewBenefit = FullBenefit & { planRequests?: (BenefitPlanRequest & { provider: Provider })[] };
 
 const itemName = z.string().trim().min(1, '服务项目名称不能为空').max(40, '服务项目名称不能超过40个字');
 const reasonSchema = z.string().trim().min(1, '请填写原因').max(200, '原因不能超过200个字');
@@ -110,6 +132,10 @@ export const endSuspensionInput = z.strictObject({
   to: dateSchema.describe('暂停的最后一天（含）；次日起恢复'),
 });
 
+export const declinePlanRequestInput = z.strictObject({
+  reason: reasonSchema.describe('不同意的原因，会告诉家属，不超过200个字'),
+});
+
 export const stopInput = z.strictObject({
   on: dateSchema.describe('享受待遇的最后一天（含）'),
   reason: reasonSchema.describe('终止原因，不超过200个字（例如参保人去世、迁出统筹区）'),
@@ -143,6 +169,24 @@ const suspensionView = z.object({
   note: z.string().nullable().describe('补充说明；没有时为 null'),
 });
 
+const planRequestView = z.object({
+  id: z.string().describe('变更申请编号'),
+  careMode: z.string().describe('申请的护理方式编号'),
+  careModeName: z.string().describe('申请的护理方式在当地的名称'),
+  providerId: z.string().describe('申请的定点机构编号'),
+  providerName: z.string().describe('申请的定点机构名称'),
+  reason: z.string().nullable().describe('家属写的变更原因；没有时为 null'),
+  state: z
+    .enum(PLAN_REQUEST_STATES)
+    .describe('pending 等待经办人员确认 / confirmed 已确认 / declined 未通过 / replaced 已被新的申请替换'),
+  stateName: z.string().describe('状态名称'),
+  requestedByRole: z.string().describe('提出申请的角色（resident 本人或家属 / community-worker 社区工作人员）'),
+  requestedAt: z.string().describe('提出申请的时间（ISO 8601）'),
+  decidedAt: z.string().nullable().describe('确认或不同意的时间；未处理为 null'),
+  declineReason: z.string().nullable().describe('不同意的原因；没有时为 null'),
+  fromMonth: z.string().nullable().describe('确认后从哪个月起生效 YYYY-MM；未确认为 null'),
+});
+
 export const benefitView = z.object({
   id: z.string().describe('编号'),
   personId: z.string().describe('参保人编号'),
@@ -173,6 +217,9 @@ export const benefitView = z.object({
   plans: z.array(planView).describe('全部护理计划（含尚未生效的变更），按起始月排列'),
   planItems: z.array(z.string()).describe('当月生效的计划核定的服务项目'),
   suspensions: z.array(suspensionView).describe('暂停记录（住院、入住机构等）'),
+  planRequests: z
+    .array(planRequestView)
+    .describe('本人、家属或社区工作人员提出的变更申请（按提出时间排列），由经办人员确认或不同意'),
   conditions: z
     .array(
       z.object({
@@ -261,7 +308,7 @@ export class BenefitService {
     return shanghaiDate(this.clock());
   }
 
-  toView(b: FullBenefit): BenefitView {
+  toView(b: ViewBenefit): BenefitView {
     const region = b.region as RegionId;
     const month = this.today().slice(0, 7);
     const plan = (p: BenefitPlan & { provider: Provider }) => ({
@@ -313,6 +360,21 @@ export class BenefitService {
         to: s.toDate,
         note: s.note,
       })),
+      planRequests: (b.planRequests ?? []).map((r) => ({
+        id: r.id,
+        careMode: r.careMode,
+        careModeName: modeName(region, r.careMode as CareModeId),
+        providerId: r.providerId,
+        providerName: r.provider.name,
+        reason: r.reason,
+        state: r.state as PlanRequestState,
+        stateName: PLAN_REQUEST_STATE_NAMES[r.state as PlanRequestState] ?? r.state,
+        requestedByRole: r.requestedByRole,
+        requestedAt: r.createdAt.toISOString(),
+        decidedAt: r.decidedAt?.toISOString() ?? null,
+        declineReason: r.declineReason,
+        fromMonth: r.fromMonth,
+      })),
       conditions: conditionsFor(region, current.careMode, b.insurance),
       citations: [
         ...benefitStart(b.approvalDate, region, insuredAs(b)).citations,
@@ -322,15 +384,15 @@ export class BenefitService {
   }
 
   /** The benefit if the user may read it, else 404. */
-  async readable(user: AuthUser, id: string): Promise<FullBenefit> {
+  async readable(user: AuthUser, id: string): Promise<ViewBenefit> {
     const scope = benefitScope(user, await this.clientBenefitIds(user));
-    const b = await this.prisma.benefit.findFirst({ where: { id, ...scope }, include: BENEFIT_INCLUDE });
+    const b = await this.prisma.benefit.findFirst({ where: { id, ...scope }, include: VIEW_INCLUDE });
     if (!b) throw notFound('没有找到这项待遇，或您无权查看。');
     return this.withShownState(b);
   }
 
   /** The benefit with `state` as shown today (see stateOn): the stored column holds only active/stopped. */
-  private withShownState(b: FullBenefit): FullBenefit {
+  private withShownState<B extends FullBenefit>(b: B): B {
     return { ...b, state: stateOn(b, this.today()) };
   }
 
@@ -492,7 +554,7 @@ export class BenefitService {
         `${chineseMonth(start.month)}起享受${modeName(region, input.careMode)}`,
         at,
       );
-      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: VIEW_INCLUDE });
     });
     return this.toView(created);
   }
@@ -507,7 +569,7 @@ export class BenefitService {
           query.providerId ? { plans: { some: { providerId: query.providerId } } } : {},
         ],
       },
-      include: BENEFIT_INCLUDE,
+      include: VIEW_INCLUDE,
       orderBy: { createdAt: 'desc' },
       take: 500,
     });
@@ -531,25 +593,158 @@ export class BenefitService {
   }
 
   /**
-   * A change of mode or provider (and plan items), in force from the next month boundary. A place moves with
-   * it: the place of the plan booked last is given back, the new provider's taken if the new mode has one.
+   * A change of mode or provider (and plan items). An officer's is booked at once from the next month boundary;
+   * the person's or a proxy's is recorded as a request for an officer to confirm (`confirmRequest`) or
+   * decline, checked now so the family hears at once what cannot be chosen.
    */
-  async changePlan(user: AuthUser, id: string, input: z.output<typeof planChangeInput>): Promise<BenefitView> {
+  async changePlan(
+    user: AuthUser,
+    id: string,
+    input: z.output<typeof planChangeInput>,
+  ): Promise<{ requested: boolean; view: BenefitView }> {
     if (input.planItems !== undefined && user.role !== 'officer') {
       throw forbidden(
         '服务计划的项目由经办人员核定，家属和社区工作人员不能修改。可以申请下月起更换护理方式或定点机构；需要调整服务项目，请联系经办机构。',
       );
     }
     const b = await this.writable(user, id, true);
-    const region = b.region as RegionId;
+    if (user.role === 'officer') return { requested: false, view: await this.bookPlan(user, b, input, null) };
+    return { requested: true, view: await this.requestPlan(user, b, input) };
+  }
+
+  /** The month a change recorded today takes effect, and the plan it replaces. */
+  private changeTarget(b: FullBenefit, input: { careMode?: CareModeId; providerId?: string }, planItems?: string[]) {
     const thisMonth = this.today().slice(0, 7);
     const fromMonth = nextMonth(thisMonth) < b.startMonth ? b.startMonth : nextMonth(thisMonth);
     const before = planFor(b.plans, fromMonth)!;
     const careMode = input.careMode ?? (before.careMode as CareModeId);
     const providerId = input.providerId ?? before.providerId;
-    if (careMode === before.careMode && providerId === before.providerId && input.planItems === undefined) {
+    if (careMode === before.careMode && providerId === before.providerId && planItems === undefined) {
       throw badInput('新的选择与现在的相同，不需要变更。', [{ path: 'careMode', message: '与现在相同' }]);
     }
+    return { fromMonth, before, careMode, providerId };
+  }
+
+  private what(
+    region: RegionId,
+    before: { careMode: string; providerId: string },
+    careMode: CareModeId,
+    providerId: string,
+  ) {
+    return careMode !== before.careMode
+      ? `改为${modeName(region, careMode)}`
+      : providerId !== before.providerId
+        ? '更换定点机构'
+        : '调整服务项目';
+  }
+
+  /** The family's request: checked like a change, recorded as pending; an earlier pending one is replaced. */
+  private async requestPlan(
+    user: AuthUser,
+    b: FullBenefit,
+    input: z.output<typeof planChangeInput>,
+  ): Promise<BenefitView> {
+    const region = b.region as RegionId;
+    const { fromMonth, before, careMode, providerId } = this.changeTarget(b, input);
+    const provider = await this.checkChoice(region, fromMonth, careMode, providerId);
+    const heldBefore = placeHolder(b.plans);
+    const needsPlace = MODES_WITH_PLACE.includes(careMode) && heldBefore?.providerId !== providerId;
+    if (needsPlace && provider.freePlaces <= 0) throw noFreePlace(provider, careMode);
+    const at = this.clock();
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const replaced = await tx.benefitPlanRequest.updateMany({
+        where: { benefitId: b.id, state: 'pending' },
+        data: { state: 'replaced', decidedAt: at },
+      });
+      const request = await tx.benefitPlanRequest.create({
+        data: {
+          benefitId: b.id,
+          careMode,
+          providerId,
+          reason: input.reason ?? null,
+          requestedById: user.id,
+          requestedByRole: user.role,
+          createdAt: at,
+        },
+      });
+      await this.event(tx, b, user, 'request-plan-change', b.state, input.reason ?? null, {
+        requestId: request.id,
+        careMode,
+        providerId,
+        expectedFromMonth: fromMonth,
+        ...(replaced.count ? { replacedPending: replaced.count } : {}),
+      });
+      await this.tell(
+        tx,
+        b,
+        '待确认',
+        `申请${chineseMonth(fromMonth)}起${this.what(region, before, careMode, providerId)}`,
+        at,
+      );
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: VIEW_INCLUDE });
+    });
+    return this.toView(updated);
+  }
+
+  /** The pending request of this benefit, for an officer to decide; 404 / 409 otherwise. */
+  private async pendingRequest(b: FullBenefit, requestId: string): Promise<BenefitPlanRequest> {
+    const r = await this.prisma.benefitPlanRequest.findFirst({ where: { id: requestId, benefitId: b.id } });
+    if (!r) throw notFound('没有找到这项变更申请。');
+    if (r.state !== 'pending') {
+      throw conflict(
+        'request-decided',
+        `这项变更申请已经处理过了（${PLAN_REQUEST_STATE_NAMES[r.state as PlanRequestState] ?? r.state}）。`,
+      );
+    }
+    return r;
+  }
+
+  /** An officer confirms the family's request: booked from the month after today, the family is told. */
+  async confirmRequest(user: AuthUser, id: string, requestId: string): Promise<BenefitView> {
+    const b = await this.writable(user, id, false);
+    const r = await this.pendingRequest(b, requestId);
+    return this.bookPlan(user, b, { careMode: r.careMode as CareModeId, providerId: r.providerId }, r);
+  }
+
+  /** An officer declines the family's request with a reason the family reads. */
+  async declineRequest(
+    user: AuthUser,
+    id: string,
+    requestId: string,
+    input: z.output<typeof declinePlanRequestInput>,
+  ): Promise<BenefitView> {
+    const b = await this.writable(user, id, false);
+    const r = await this.pendingRequest(b, requestId);
+    const at = this.clock();
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.benefitPlanRequest.updateMany({
+        where: { id: r.id, state: 'pending' },
+        data: { state: 'declined', decidedById: user.id, decidedAt: at, declineReason: input.reason },
+      });
+      if (count !== 1) throw conflict('request-decided', '这项变更申请已经处理过了。');
+      await this.event(tx, b, user, 'decline-plan-change', b.state, input.reason, {
+        requestId: r.id,
+        careMode: r.careMode,
+        providerId: r.providerId,
+      });
+      await this.tell(tx, b, '未通过', `变更申请未通过：${input.reason}`, at);
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: VIEW_INCLUDE });
+    });
+    return this.toView(updated);
+  }
+
+  /**
+   * Books a change from the next month boundary (an officer's own, or a confirmed request). A place moves
+   * with it: the place of the plan booked last is given back, the new provider's taken if the new mode has one.
+   */
+  private async bookPlan(
+    user: AuthUser,
+    b: FullBenefit,
+    input: { careMode?: CareModeId; providerId?: string; planItems?: string[]; reason?: string },
+    request: BenefitPlanRequest | null,
+  ): Promise<BenefitView> {
+    const region = b.region as RegionId;
+    const { fromMonth, before, careMode, providerId } = this.changeTarget(b, input, input.planItems);
     const provider = await this.checkChoice(region, fromMonth, careMode, providerId);
     const heldBefore = placeHolder(b.plans);
     const heldAfter = MODES_WITH_PLACE.includes(careMode) ? providerId : undefined;
@@ -557,6 +752,13 @@ export class BenefitService {
     if (movesPlace && heldAfter && provider.freePlaces <= 0) throw noFreePlace(provider, careMode);
     const at = this.clock();
     const updated = await this.prisma.$transaction(async (tx) => {
+      if (request) {
+        const { count } = await tx.benefitPlanRequest.updateMany({
+          where: { id: request.id, state: 'pending' },
+          data: { state: 'confirmed', decidedById: user.id, decidedAt: at, fromMonth },
+        });
+        if (count !== 1) throw conflict('request-decided', '这项变更申请已经处理过了。');
+      }
       if (movesPlace) {
         if (heldBefore) await releasePlace(tx, heldBefore.providerId);
         if (heldAfter) await takePlace(tx, provider, careMode);
@@ -564,23 +766,25 @@ export class BenefitService {
       // Items are stored on the dated plan row: they apply from fromMonth, never at once. A change of mode or
       // provider alone keeps the items of the plan it replaces.
       const items = input.planItems ? { planItems: JSON.stringify(input.planItems) } : {};
+      const requestedById = request?.requestedById ?? user.id;
       await tx.benefitPlan.upsert({
         where: { benefitId_fromMonth: { benefitId: b.id, fromMonth } },
-        update: { careMode, providerId, requestedById: user.id, ...items },
+        update: { careMode, providerId, requestedById, ...items },
         create: {
           benefitId: b.id,
           fromMonth,
           careMode,
           providerId,
-          requestedById: user.id,
+          requestedById,
           planItems: before.planItems,
           ...items,
         },
       });
-      await this.event(tx, b, user, 'change-plan', b.state, input.reason ?? null, {
+      await this.event(tx, b, user, 'change-plan', b.state, (request ? request.reason : input.reason) ?? null, {
         fromMonth,
         careMode,
         providerId,
+        ...(request ? { requestId: request.id, requestedByRole: request.requestedByRole } : {}),
         ...(input.planItems ? { planItems: input.planItems } : {}),
         ...(movesPlace ? { placeReleased: heldBefore?.providerId ?? null, placeTaken: heldAfter ?? null } : {}),
         ...(() => {
@@ -588,14 +792,9 @@ export class BenefitService {
           return { basis: c.basis, citations: c.cite };
         })(),
       });
-      const what =
-        careMode !== before.careMode
-          ? `改为${modeName(region, careMode)}`
-          : providerId !== before.providerId
-            ? '更换定点机构'
-            : '调整服务项目';
-      await this.tell(tx, b, '变更待生效', `${chineseMonth(fromMonth)}起${what}`, at);
-      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+      const what = this.what(region, before, careMode, providerId);
+      await this.tell(tx, b, request ? '已确认' : '变更待生效', `${chineseMonth(fromMonth)}起${what}`, at);
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: VIEW_INCLUDE });
     });
     return this.toView(updated);
   }
@@ -660,7 +859,7 @@ export class BenefitService {
           ? `${reasonName}，${chineseDate(input.from)}起`
           : `${reasonName}${shortDate(input.from)}至${input.from.slice(0, 4) === to.slice(0, 4) ? shortDate(to) : chineseDate(to)}`;
       await this.tell(tx, b, to === null && input.from <= today ? '已暂停' : '登记暂停', remark, at);
-      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: VIEW_INCLUDE });
     });
     return this.toView(updated);
   }
@@ -704,7 +903,7 @@ export class BenefitService {
         ...(resettled.length ? { resettled } : {}),
       });
       await this.tell(tx, b, '已恢复', `${chineseDate(resumesOn)}起恢复待遇`, at);
-      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: VIEW_INCLUDE });
     });
     return this.toView(updated);
   }
@@ -744,7 +943,7 @@ export class BenefitService {
         ...(resettled.length ? { resettled } : {}),
       });
       await this.tell(tx, b, '已终止', `待遇享受至${chineseDate(input.on)}`, at);
-      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: BENEFIT_INCLUDE });
+      return tx.benefit.findUniqueOrThrow({ where: { id: b.id }, include: VIEW_INCLUDE });
     });
     return this.toView(updated);
   }
