@@ -90,7 +90,8 @@ describe('the whole way of an application', () => {
     expect(mine).toHaveLength(6);
     for (const m of mine) {
       expect(m.templateId).toEqual(expect.any(String));
-      expect(m.page).toContain(id);
+      // The mini-program's application page (miniapp/src/apply/detail), which a tap on the message opens.
+      expect(m.page).toBe(`apply/detail/index?id=${id}`);
       expect(Object.keys(m.data).sort()).toEqual(['phrase2', 'thing1', 'thing4', 'time3']);
       expect(Array.from(m.data.thing1.value as string).length).toBeLessThanOrEqual(20);
       expect(Array.from(m.data.thing4.value as string).length).toBeLessThanOrEqual(20);
@@ -315,6 +316,20 @@ describe('the objection window (10 working days, wenzhou-2023 §三(三))', () =
     expect(res.body.error.message).toContain(`${objectionDeadline(noticeDate, 'wenzhou').workingDays}个工作日`);
     expect(res.body.error.details).toEqual([{ path: 'move', message: '期限截至2026年10月16日' }]);
     expect((await get(tokens.resident, id)).body.state).toBe('approved');
+  });
+
+  it('counts down the working days left, skipping the holiday and counting the make-up Saturday', async () => {
+    const id = await decidedOn(noticeDate);
+    const left = async (iso: string) => {
+      t.setNow(iso);
+      return (await get(tokens.resident, id)).body.objectionWorkingDaysLeft;
+    };
+    // The notice day: the whole window (the rules' number of working days) is ahead.
+    expect(await left('2026-09-28T02:00:00Z')).toBe(objectionDeadline(noticeDate, 'wenzhou').workingDays);
+    expect(await left('2026-10-03T02:00:00Z')).toBe(8); // 10-08, 10-09, 10-10 (make-up), 10-12..16
+    expect(await left('2026-10-09T02:00:00Z')).toBe(6);
+    expect(await left('2026-10-16T02:00:00Z')).toBe(0); // today is the last day
+    expect(await left('2026-10-17T02:00:00Z')).toBeNull();
   });
 
   it('tells the family the last day in the inbox', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  addDays,
   benefitStart,
   chineseDate,
   chineseMonth,
@@ -141,6 +142,13 @@ export const applicationView = z.object({
     .boolean()
     .describe('true：期限落在日历尚未收录节假日的年份，只是估计，不据此拒绝复评申请'),
   objectionDeadlineNote: z.string().nullable().describe('期限为估计时，规则库的说明（给经办人员看）'),
+  objectionWorkingDaysLeft: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      '今天之后到申请复评的最后一天（含）还有几个工作日，0 表示今天是最后一天；期限已过、没有期限或已申请过复评为 null',
+    ),
   objectionCount: z.number().describe('已申请复评的次数'),
   benefitStartMonth: z.string().nullable().describe('核准后开始享受待遇的月份；未核准为 null'),
   submittedAt: z.string().nullable().describe('提交时间；未提交为 null'),
@@ -196,6 +204,27 @@ export class ApplicationService {
     const w = objectionDeadline(a.noticeDate, region as RegionId);
     const note = w.notes.find((n) => n.code === 'calendar-unpublished')?.text ?? null;
     return { deadline: w.deadline ?? a.objectionDeadline, provisional: w.provisional, note };
+  }
+
+  /**
+   * Working days after today up to the objection deadline (0: today is the last day), as the family counts down.
+   * The calendar is the rules': day d is a working day exactly when the window opened on d ends later than
+   * the one opened the day before (d leaves the count, so the end moves on), which keeps holidays and 调休 in
+   * the rules module instead of restating them here.
+   */
+  private objectionDaysLeft(a: Application, region: string, today: string): number | null {
+    if (a.objectionCount > 0 || (a.state !== 'approved' && a.state !== 'rejected')) return null;
+    const { deadline } = this.objectionWindow(a, region);
+    if (!deadline || today > deadline) return null;
+    const end = (d: string) => objectionDeadline(d, region as RegionId).deadline;
+    let left = 0;
+    let before = end(today);
+    for (let d = addDays(today, 1); d <= deadline; d = addDays(d, 1)) {
+      const now = end(d);
+      if (now !== before) left += 1;
+      before = now;
+    }
+    return left;
   }
 
   /** Out of time for an objection: after a firm deadline, outside the 公示期. */
@@ -280,6 +309,7 @@ export class ApplicationService {
         const w = this.objectionWindow(a, a.person.region);
         return { objectionDeadlineProvisional: w.provisional, objectionDeadlineNote: w.provisional ? w.note : null };
       })(),
+      objectionWorkingDaysLeft: this.objectionDaysLeft(a, a.person.region, today),
       objectionCount: a.objectionCount,
       benefitStartMonth: a.benefitStartMonth,
       submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,
@@ -566,7 +596,7 @@ export class ApplicationService {
       });
       const message: SubscriptionMessage = {
         templateId: this.config.statusTemplateId,
-        page: `pages/application/detail/index?id=${id}`,
+        page: `apply/detail/index?id=${id}`,
         data: {
           thing1: { value: thing(`${application.person.name}的失能评估申请`) },
           phrase2: { value: phrase(STATE_PHRASES[move.to]) },
