@@ -19,6 +19,7 @@ import { respond, type ConversationState, type DialogEnv, type DialogState, type
 import { FORM_IDS } from './forms';
 import { reply as makeReply, type Reply } from './replies';
 import { SLOT_LABELS, SLOT_NAMES, slotValueText, type SlotName, type Slots } from './slots';
+import { conversationStore, newConversation, type ConversationChange, type ConversationStore } from './store';
 
 export const CONVERSATION_STATES = ['bot', 'pending', 'open', 'resolved'] as const;
 export type ConversationStateId = (typeof CONVERSATION_STATES)[number];
@@ -181,7 +182,11 @@ export interface BotDeps {
 }
 
 export class BotService {
-  constructor(private readonly deps: BotDeps) {}
+  private readonly store: ConversationStore;
+
+  constructor(private readonly deps: BotDeps) {
+    this.store = conversationStore(deps.prisma);
+  }
 
   private get prisma() {
     return this.deps.prisma;
@@ -203,7 +208,7 @@ export class BotService {
 
   /** The conversation a caller may continue: their own, or an anonymous one they hold the id of. */
   private async ownConversation(user: AuthUser | undefined, sessionId: string): Promise<BotConversation> {
-    const conv = await this.prisma.botConversation.findUnique({ where: { id: sessionId } });
+    const conv = await this.store.find(sessionId);
     if (!conv || (conv.userId !== null && conv.userId !== user?.id)) {
       throw notFound('没有找到这段对话。请不带 sessionId 重新开始对话。');
     }
@@ -264,15 +269,11 @@ export class BotService {
   /** POST /bot/messages: one message of the user, the bot's reply (or a note while a person answers). */
   async message(user: AuthUser | undefined, input: { sessionId?: string; text: string }): Promise<MessageResponse> {
     const now = this.now();
-    let conv = input.sessionId
+    // A new conversation is stored with its first turn, in the same transaction.
+    const isNew = !input.sessionId;
+    const conv = input.sessionId
       ? await this.ownConversation(user, input.sessionId)
-      : await this.prisma.botConversation.create({
-          data: { id: crypto.randomBytes(18).toString('base64url'), userId: user?.id ?? null },
-        });
-    // A signed-in user continuing an anonymous conversation makes it theirs.
-    if (user && conv.userId === null) {
-      conv = await this.prisma.botConversation.update({ where: { id: conv.id }, data: { userId: user.id } });
-    }
+      : newConversation(crypto.randomBytes(18).toString('base64url'), user?.id ?? null, now);
     const text = input.text.trim();
     const state: ConversationState = {
       slots: json<Slots>(conv.slots, {}),
@@ -314,11 +315,13 @@ export class BotService {
       result = await respond(state, { text: masked, raw: text, classification: c, entities }, this.env(user));
     }
 
-    const data: Record<string, unknown> = {
+    const data: ConversationChange = {
       slots: JSON.stringify(state.slots),
       dialog: JSON.stringify(state.dialog),
       unhelpful: waitingForPerson ? conv.unhelpful : result.helped ? 0 : state.unhelpful + 1,
     };
+    // A signed-in user continuing an anonymous conversation makes it theirs.
+    if (user && conv.userId === null) data.userId = user.id;
     if (conv.state === 'resolved') Object.assign(data, { state: 'bot', assigneeId: null, waitingSince: null });
     if (result.result) {
       const results = json<Record<string, unknown>>(conv.results, {});
@@ -346,31 +349,24 @@ export class BotService {
       });
     }
     const maskedEntities = entities.map((e) => ({ ...e, text: maskPersonalData(e.text) }));
-    const [, botMessage, saved] = await this.prisma.$transaction([
-      this.prisma.botMessage.create({
-        data: {
-          conversationId: conv.id,
-          sender: 'user',
-          authorId: user?.id ?? null,
-          text: maskPersonalData(text),
-          intent,
-          score,
-          entities: JSON.stringify(maskedEntities),
-          slots: JSON.stringify(state.slots),
-          createdAt: now,
-        },
-      }),
-      this.prisma.botMessage.create({
-        data: {
-          conversationId: conv.id,
-          sender: 'bot',
-          text: maskPersonalData(result.reply.text),
-          quickReplies: JSON.stringify(result.reply.quickReplies),
-          citations: JSON.stringify(result.reply.citations),
-          createdAt: now,
-        },
-      }),
-      this.prisma.botConversation.update({ where: { id: conv.id }, data }),
+    const { conv: saved, messageIds } = await this.store.saveTurn(conv, isNew, data, [
+      {
+        sender: 'user',
+        authorId: user?.id ?? null,
+        text: maskPersonalData(text),
+        intent,
+        score,
+        entities: JSON.stringify(maskedEntities),
+        slots: JSON.stringify(state.slots),
+        createdAt: now,
+      },
+      {
+        sender: 'bot',
+        text: maskPersonalData(result.reply.text),
+        quickReplies: JSON.stringify(result.reply.quickReplies),
+        citations: JSON.stringify(result.reply.citations),
+        createdAt: now,
+      },
     ]);
     const handoff = await this.handoffOf(saved);
     return {
@@ -379,7 +375,7 @@ export class BotService {
       score,
       entities: maskedEntities,
       reply: result.reply,
-      messageId: botMessage.id,
+      messageId: messageIds[1],
       ...(handoff ? { handoff } : {}),
     };
   }
