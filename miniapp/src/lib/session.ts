@@ -79,7 +79,29 @@ export function useSession(): { session: Session | null; acting: Acting | null }
 
 export const SIGN_IN_PAGE = '/account/signin/index';
 
-/** Opens the sign-in page, which comes back to `next` (a page path with its query) once signed in. */
+/**
+ * Opens the sign-in page. Once signed in it goes back to the page that sent it there (still on the stack, so
+ * whatever was typed is still in its fields); opened on its own, it goes on to `next` (a page path with query).
+ */
 export function goSignIn(next?: string): void {
   void Taro.navigateTo({ url: pageUrl(SIGN_IN_PAGE, next ? { next } : {}) });
 }
+
+/**
+ * For a failed call: when the session has ended (the ApiError's problem 'signin'), opens sign-in and says so.
+ * Duck-typed so that this module need not import api.ts (which imports it).
+ */
+export function signInIfExpired(err: unknown): boolean {
+  if ((err as { problem?: string } | null)?.problem !== 'signin') return false;
+  goSignIn();
+  return true;
+}
+
+/** The page to show after signing in: back where the person was, or `next`, or the "mine" hub. */
+export function leaveSignIn(next?: string): void {
+  const pages = Taro.getCurrentPages();
+  if (pages.length > 1) void Taro.navigateBack({ delta: 1 });
+  else void Taro.redirectTo({ url: next && next.startsWith('/') ? next : MINE_PAGE });
+}
+
+export const MINE_PAGE = '/more/mine/index';
