@@ -523,10 +523,24 @@ describe('every route answers what the document says', () => {
       params: { benefitId: b.id, suspensionId: suspended.body.suspensions[0].id },
       body: { to: '2026-06-09' },
     });
-    await call('POST /benefits/{benefitId}/plan-changes', {
+    const asked = await call('POST /benefits/{benefitId}/plan-changes', {
+      as: 'resident',
+      params: { benefitId: b.id },
+      body: { careMode: 'family', reason: '女儿退休了，想自己照顾' },
+    });
+    await call('POST /benefits/{benefitId}/plan-requests/{requestId}/decline', {
+      as: 'officer',
+      params: { benefitId: b.id, requestId: asked.body.planRequests[0].id },
+      body: { reason: '家庭护理需先参加护理培训，培训后再申请' },
+    });
+    const again = await call('POST /benefits/{benefitId}/plan-changes', {
       as: 'resident',
       params: { benefitId: b.id },
       body: { providerId: ids.newProvider, reason: '离家更近' },
+    });
+    await call('POST /benefits/{benefitId}/plan-requests/{requestId}/confirm', {
+      as: 'officer',
+      params: { benefitId: b.id, requestId: again.body.planRequests[1].id },
     });
     await call('POST /benefits/{benefitId}/plan-changes', {
       as: 'officer',

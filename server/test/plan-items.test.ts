@@ -49,7 +49,7 @@ describe('who changes plan items', () => {
       careMode: 'institution',
       providerId: INSTITUTION,
     });
-    expect(asked.status).toBe(202);
+    expect(asked.status).toBe(200);
     const res = await post(
       tokens.officer,
       `/benefits/${benefitId}/plan-requests/${asked.body.planRequests[0].id}/confirm`,

@@ -80,21 +80,22 @@ export function registerBenefits(api: Api, { prisma, config, clock }: RouteDeps)
       tag: 'benefits',
       summary: '变更护理方式或定点机构，自下个月1日起：经办人员直接安排；本人及授权代办人提出申请，由经办人员确认',
       description:
-        '经办人员的变更立即安排（答复 200），同一个月内再次变更会替换尚未生效的那次变更。本人、家属或社区工作人员的变更' +
-        '记为待确认的申请（答复 202，见 planRequests），经办人员确认后从确认次月1日起生效；新的申请替换尚未处理的申请。',
+        '经办人员的变更立即安排，同一个月内再次变更会替换尚未生效的那次变更。本人、家属或社区工作人员的变更' +
+        '记为待确认的申请（见 planRequests），经办人员确认后从确认次月1日起生效；新的申请替换尚未处理的申请。',
       roles: ['officer', 'resident', 'community-worker'],
       params: benefitParams,
       body: planChangeInput,
       responses: {
-        200: { description: '已安排变更（经办人员）', schema: benefitView },
-        202: { description: '已提出申请，等待经办人员确认（本人及代办人）', schema: benefitView },
+        200: {
+          description:
+            '经办人员：已安排变更（见 plans）；本人及代办人：已提出申请，等待经办人员确认（见 planRequests）',
+          schema: benefitView,
+        },
         409: { description: '待遇已终止，或所选机构没有空余名额' },
       },
     },
     async (ctx, { params, body }) => {
-      const { requested, view } = await benefits.changePlan(userOf(ctx), params.benefitId, body);
-      ctx.status = requested ? 202 : 200;
-      ctx.body = view;
+      ctx.body = await benefits.changePlan(userOf(ctx), params.benefitId, body);
     },
   );
 

@@ -597,19 +597,14 @@ export class BenefitService {
    * the person's or a proxy's is recorded as a request for an officer to confirm (`confirmRequest`) or
    * decline, checked now so the family hears at once what cannot be chosen.
    */
-  async changePlan(
-    user: AuthUser,
-    id: string,
-    input: z.output<typeof planChangeInput>,
-  ): Promise<{ requested: boolean; view: BenefitView }> {
+  async changePlan(user: AuthUser, id: string, input: z.output<typeof planChangeInput>): Promise<BenefitView> {
     if (input.planItems !== undefined && user.role !== 'officer') {
       throw forbidden(
         '服务计划的项目由经办人员核定，家属和社区工作人员不能修改。可以申请下月起更换护理方式或定点机构；需要调整服务项目，请联系经办机构。',
       );
     }
     const b = await this.writable(user, id, true);
-    if (user.role === 'officer') return { requested: false, view: await this.bookPlan(user, b, input, null) };
-    return { requested: true, view: await this.requestPlan(user, b, input) };
+    return user.role === 'officer' ? this.bookPlan(user, b, input, null) : this.requestPlan(user, b, input);
   }
 
   /** The month a change recorded today takes effect, and the plan it replaces. */
