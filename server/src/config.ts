@@ -45,6 +45,32 @@ export function defaultDatabaseUrl(): string {
   return 'file:' + path.join(repoRoot, 'data', 'changhu.db');
 }
 
+/**
+ * The database of DATABASE_URL: `file:<path>` (SQLite, the default <repo>/data/changhu.db) for one instance, or
+ * `postgresql://user:password@host:port/database` for several instances sharing it. Anything else is refused
+ * at start-up rather than taken for a file name.
+ */
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL || defaultDatabaseUrl();
+  if (!/^(file:|postgres(ql)?:\/\/)/i.test(url)) {
+    throw new Error('DATABASE_URL must be file:<path> (SQLite) or postgresql://user:password@host:port/database');
+  }
+  return url;
+}
+
+/** The database as a start-up line shows it: a SQLite file's path, a PostgreSQL URL without its password. */
+export function databaseLabel(url: string): string {
+  if (url.startsWith('file:')) return url.slice('file:'.length);
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    u.search = '';
+    return u.toString();
+  } catch {
+    return 'postgresql';
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   return {
     dataDir: env.DATA_DIR || path.join(repoRoot, 'data'),

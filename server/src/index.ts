@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { defaultDatabaseUrl, loadConfig } from './config';
-import { openDatabase } from './db';
+import { exclusively, openDatabase } from './db';
 import { serveH5 } from './middleware/h5';
 import { devHostProblem, startupLines } from './devSetup';
 import { seed } from './seed';
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   if (problem) throw new Error(problem);
   const prisma = await openDatabase(url);
   // Demo staff accounts (and the sample persons acting with them) only in the development setup.
-  await seed(prisma, { demoAccounts: config.devOutbox });
+  // One instance at a time: instances starting together on PostgreSQL would both insert the same rows.
+  await exclusively(prisma, 'seed', () => seed(prisma, { demoAccounts: config.devOutbox }));
   // `/` is the mini-program's H5 build (miniapp/dist/h5, built by `npm start`), in place of the landing page.
   const app = createApp({ prisma, config, extra: [serveH5()] });
   const server = app.listen(port, host, () => {
