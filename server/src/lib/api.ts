@@ -7,6 +7,7 @@ import type { AppContext, AppState } from './context';
 import type { Role } from './roles';
 import { requireRole } from '../middleware/auth';
 import { unsupportedBody } from '../middleware/body';
+import { IDEMPOTENCY_HEADER } from '../middleware/idempotency';
 import { validate } from '../middleware/validate';
 import RECORDED_EXAMPLES from './api-examples.json';
 
@@ -160,6 +161,20 @@ export function openApiDocument(
         });
       }
     }
+    // The idempotency middleware serves a signed-in caller's JSON POSTs, except sign-in (its answer is a token).
+    const idempotent = spec.method === 'post' && !spec.multipart && !spec.path.startsWith('/auth/');
+    if (idempotent) {
+      parameters.push({
+        name: IDEMPOTENCY_HEADER,
+        in: 'header',
+        required: false,
+        description:
+          '防重复提交编号（可选，登录后有效）：同一次提交在网络不好时重发，请带上同一个编号，' +
+          '服务器会直接给出第一次的结果，不会再办一次；1 到 255 个字母、数字或符号，例如一个 UUID。' +
+          '24 小时内同一编号用于不同内容的提交会被拒绝（422）。',
+        schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+      });
+    }
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(spec.responses) as [string, AnySpec['responses'][number]][]) {
       const types = typeof r.contentType === 'string' ? [r.contentType] : (r.contentType ?? []);
@@ -183,6 +198,10 @@ export function openApiDocument(
     const errors: Record<string, string> = { '400': '输入有误' };
     if (spec.roles) Object.assign(errors, { '401': '未登录或登录已过期', '403': '角色无权办理' });
     if (spec.params) errors['404'] = '不存在或不在您的办理范围内';
+    if (idempotent) {
+      errors['409'] = '同一防重复提交编号的第一次提交还在处理中';
+      errors['422'] = '这个防重复提交编号已用于另一份不同的提交';
+    }
     for (const [status, description] of Object.entries(errors)) {
       responses[status] ??= { description, content: ERROR_CONTENT };
     }
