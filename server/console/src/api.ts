@@ -249,6 +249,23 @@ export interface Suspension {
   note: string | null;
 }
 
+/** A family's or community worker's request to change mode or provider, for an officer to confirm or decline. */
+export interface PlanRequest {
+  id: string;
+  careMode: string;
+  careModeName: string;
+  providerId: string;
+  providerName: string;
+  reason: string | null;
+  state: 'pending' | 'confirmed' | 'declined' | 'replaced';
+  stateName: string;
+  requestedByRole: string;
+  requestedAt: string;
+  decidedAt: string | null;
+  declineReason: string | null;
+  fromMonth: string | null;
+}
+
 export interface Benefit {
   id: string;
   personId: string;
@@ -270,6 +287,7 @@ export interface Benefit {
   plans: BenefitPlan[];
   planItems: string[];
   suspensions: Suspension[];
+  planRequests?: PlanRequest[];
   citations: Cite[];
 }
 
@@ -501,6 +519,10 @@ export const api = {
     json<Benefit>(`/benefits/${enc(id)}/suspensions/${enc(suspensionId)}`, withBody('PATCH', { to })),
   /** A change of mode or provider (and plan items) from the next month on; the server says which month. */
   changePlan: (id: string, body: PlanChangeInput) => json<Benefit>(`/benefits/${enc(id)}/plan-changes`, post(body)),
+  confirmPlanRequest: (id: string, requestId: string) =>
+    json<Benefit>(`/benefits/${enc(id)}/plan-requests/${enc(requestId)}/confirm`, post({})),
+  declinePlanRequest: (id: string, requestId: string, reason: string) =>
+    json<Benefit>(`/benefits/${enc(id)}/plan-requests/${enc(requestId)}/decline`, post({ reason })),
   stopBenefit: (id: string, body: { on: string; reason: string }) =>
     json<Benefit>(`/benefits/${enc(id)}/stop`, post(body)),
 

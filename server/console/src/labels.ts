@@ -84,6 +84,8 @@ export const SUSPENSION_REASON_NAMES: Record<string, string> = {
 export const BENEFIT_ACTION_NAMES: Record<string, string> = {
   create: '登记待遇',
   'change-plan': '变更护理方式或机构',
+  'request-plan-change': '家属申请变更护理方式或机构',
+  'decline-plan-change': '不同意变更申请',
   suspend: '登记暂停',
   resume: '结束暂停',
   stop: '终止待遇',

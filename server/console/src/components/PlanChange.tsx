@@ -5,7 +5,8 @@
 // them, never dropped because another provider does not post them.
 import { useId, useState } from 'react';
 import { api, type Benefit } from '../api';
-import { monthText, nextMonthOf, shanghaiDate } from '../format';
+import { dateTimeText, monthText, nextMonthOf, shanghaiDate } from '../format';
+import { ErrorNote } from './Notice';
 import { missingChoice, ProviderField, useRegionChoices } from './CareChoices';
 import { ActionForm, Choices, InputField, Opens, type Opened, SelectField, useAction } from './Form';
 
@@ -162,6 +163,131 @@ function PlanChangeForm({
           />
         </>
       )}
+    </ActionForm>
+  );
+}
+
+/**
+ * The family's or community worker's requests still waiting (issue 12 §5): each with 确认变更 (booked from the
+ * month after today, as the server computes it) and 不同意 with a reason the family reads. Decided ones are
+ * listed below them, so the officer sees what was asked before.
+ */
+export function PlanRequests({
+  benefit: b,
+  writable,
+  onDecided,
+}: {
+  benefit: Benefit;
+  writable: boolean;
+  onDecided: (message: string) => void;
+}) {
+  const requests = b.planRequests ?? [];
+  if (!requests.length) return null;
+  const pending = requests.filter((r) => r.state === 'pending');
+  const decided = requests.filter((r) => r.state !== 'pending' && r.state !== 'replaced');
+  return (
+    <div className="stack" data-testid="plan-requests">
+      {pending.map((r) => (
+        <PendingRequest key={r.id} benefit={b} request={r} writable={writable} onDecided={onDecided} />
+      ))}
+      {decided.length > 0 && (
+        <ul className="records" aria-label="已处理的变更申请">
+          {decided.map((r) => (
+            <li key={r.id} data-request-state={r.state}>
+              {requesterName(r.requestedByRole)}申请改为{r.careModeName}，{r.providerName}：{r.stateName}
+              {r.fromMonth ? `（${monthText(r.fromMonth)}起）` : ''}
+              {r.declineReason ? `；原因：${r.declineReason}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+const requesterName = (role: string) => (role === 'community-worker' ? '社区工作人员' : '本人或家属');
+
+function PendingRequest({
+  benefit: b,
+  request: r,
+  writable,
+  onDecided,
+}: {
+  benefit: Benefit;
+  request: NonNullable<Benefit['planRequests']>[number];
+  writable: boolean;
+  onDecided: (message: string) => void;
+}) {
+  const { error, busy, send } = useAction();
+  const month = changeMonthOf(b);
+  async function confirm() {
+    let booked = month;
+    const ok = await send(async () => {
+      const updated = await api.confirmPlanRequest(b.id, r.id);
+      booked = updated.planRequests?.find((x) => x.id === r.id)?.fromMonth ?? month;
+    });
+    if (ok) onDecided(`已确认变更：${monthText(booked)}1日起${r.careModeName}，${r.providerName}。家属会收到通知。`);
+  }
+  return (
+    <div className="notice notice-warn stack" data-testid="pending-plan-request">
+      <p>
+        <strong>变更申请待确认：</strong>
+        {requesterName(r.requestedByRole)}于{dateTimeText(r.requestedAt)}申请改为{r.careModeName}，{r.providerName}
+        {r.reason ? `；原因：${r.reason}` : ''}。确认后从{monthText(month)}1日起生效。
+      </p>
+      {writable && (
+        <>
+          <ErrorNote message={error} />
+          <div className="button-row">
+            <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>
+              {busy ? '正在确认…' : '确认变更'}
+            </button>
+            <Opens
+              label="不同意"
+              onDone={onDecided}
+              form={(opened) => <DeclineForm benefit={b} request={r} {...opened} />}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function DeclineForm({
+  benefit: b,
+  request: r,
+  onCancel,
+  onDone,
+}: { benefit: Benefit; request: NonNullable<Benefit['planRequests']>[number] } & Opened<string>) {
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const { errors, error, busy, check, send } = useAction();
+  async function submit() {
+    if (!check(reason.trim() ? {} : { reason: '请填写原因' }, '请写明不同意的原因，家属会看到。')) return;
+    if (await send(() => api.declinePlanRequest(b.id, r.id, reason.trim()), ['reason'])) {
+      onDone('已告知家属：这次变更申请未通过，并附上了原因。');
+    }
+  }
+  return (
+    <ActionForm
+      title="不同意这次变更申请"
+      intro="请用家属看得懂的话写明原因，以及接下来可以怎么办。"
+      error={error}
+      busy={busy}
+      submit="不同意并告知家属"
+      busyText="正在发送…"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
+      <InputField
+        id={`${id}-reason`}
+        label="原因"
+        maxLength={200}
+        value={reason}
+        onValue={setReason}
+        error={errors.reason}
+      />
     </ActionForm>
   );
 }

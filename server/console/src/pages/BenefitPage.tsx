@@ -17,7 +17,7 @@ import { Fact } from '../components/Fact';
 import { ActionForm, InputField, Opens, type Opened, SelectField, useAction } from '../components/Form';
 import { roleName } from '../components/History';
 import { ErrorNote, StatusNote } from '../components/Notice';
-import { PlanChange } from '../components/PlanChange';
+import { PlanChange, PlanRequests } from '../components/PlanChange';
 import { ServiceRecordList } from '../components/ServiceRecords';
 import { StopBenefit } from '../components/StopBenefit';
 import { VisitForm } from '../components/VisitForm';
@@ -176,6 +176,7 @@ export function BenefitPage({ id, user }: { id: string; user: User }) {
             已安排变更：{monthText(p.fromMonth)}起改为{p.careModeName}，{p.providerName}。
           </p>
         ))}
+        <PlanRequests benefit={b} writable={writable} onDecided={(message) => void after(message)} />
         {writable && <PlanChange benefit={b} onChanged={(message) => void after(message)} />}
         <p>
           <a className="link" href={hrefOf({ page: 'application', id: b.applicationId })} onClick={followLink}>
