@@ -2,14 +2,14 @@
 // `prisma migrate deploy`), and the seed is idempotent, so a restart is always safe.
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { defaultDatabaseUrl, loadConfig } from './config';
+import { databaseLabel, databaseUrl, loadConfig } from './config';
 import { exclusively, openDatabase } from './db';
 import { serveH5 } from './middleware/h5';
 import { devHostProblem, startupLines } from './devSetup';
 import { seed } from './seed';
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL || defaultDatabaseUrl();
+  const url = databaseUrl();
   const port = Number(process.env.PORT || 3000);
   const host = process.env.HOST || '127.0.0.1';
   const config = loadConfig();
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const server = app.listen(port, host, () => {
     // The bound port, not the asked one: PORT=0 lets the system choose.
     const bound = (server.address() as AddressInfo).port;
-    const [listening, ...warning] = startupLines(host, bound, url.replace(/^file:/, ''), config);
+    const [listening, ...warning] = startupLines(host, bound, databaseLabel(url), config);
     process.stdout.write(listening + '\n');
     if (warning.length) process.stderr.write(warning.join('\n') + '\n');
   });

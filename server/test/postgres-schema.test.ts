@@ -16,6 +16,8 @@ import {
   SQLITE_SCHEMA,
   unpairedMigrations,
 } from '../../prisma/postgres/schema';
+import { databaseLabel, databaseUrl, defaultDatabaseUrl } from '../src/config';
+import { urlKind } from '../src/db';
 import { migrationFiles } from './helpers/db';
 import { describeWithPostgres, startPostgres, type TestPostgres } from './helpers/postgres';
 
@@ -196,6 +198,23 @@ describe('the PostgreSQL side kept in step (no database needed)', () => {
 
   it('every migration after the baseline exists for both databases under the same name', () => {
     expect({ ...unpairedMigrations(), fix: FIX }).toEqual({ missingInPostgres: [], missingInSqlite: [], fix: FIX });
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('is a SQLite file by default, PostgreSQL by its scheme, and refused otherwise with what it may be', () => {
+    expect(databaseUrl({})).toBe(defaultDatabaseUrl());
+    expect(urlKind(databaseUrl({ DATABASE_URL: 'file:/tmp/x.db' }))).toBe('sqlite');
+    expect(urlKind(databaseUrl({ DATABASE_URL: 'postgresql://app:pw@db:5432/changhu' }))).toBe('postgresql');
+    expect(urlKind(databaseUrl({ DATABASE_URL: 'postgres://db/changhu' }))).toBe('postgresql');
+    expect(() => databaseUrl({ DATABASE_URL: 'mysql://db/changhu' })).toThrow('file:<path> (SQLite) or postgresql://');
+  });
+
+  it('is shown at start-up without its password', () => {
+    expect(databaseLabel('file:/srv/changhu.db')).toBe('/srv/changhu.db');
+    expect(databaseLabel('postgresql://app:s3cret@db:5432/changhu?sslmode=require')).toBe(
+      'postgresql://app:***@db:5432/changhu',
+    );
   });
 });
 
