@@ -223,10 +223,7 @@ export class BotService {
       userPhone: user?.phone ?? null,
       assist,
       agentsAvailable: () => this.prisma.agentPresence.count({ where: { available: true } }),
-      findProviders: async (q) =>
-        (await this.deps.providers.search({ region: q.region as never, district: q.district, mode: q.mode })).map(
-          (p) => ({ name: p.name, address: p.address, freePlaces: p.freePlaces, careModeNames: p.careModeNames }),
-        ),
+      findProviders: (q) => this.deps.providers.briefs(q),
       myApplications: async () => {
         if (!user) return null;
         const apps = await this.deps.applications.list(user, {});

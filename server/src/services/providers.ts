@@ -313,6 +313,28 @@ export class ProviderService {
     return views.sort(compare[sort]).slice(0, 200);
   }
 
+  /**
+   * Name, address, free places and modes of a region's providers, by name: what a bot answer reads. One query
+   * without the price lists, since each Prisma query costs its plan's compilation.
+   */
+  async briefs(q: { region: string; district?: string; mode?: CareModeId }) {
+    const rows = await this.prisma.provider.findMany({
+      where: { region: q.region, ...(q.district ? { district: q.district } : {}) },
+      select: { name: true, address: true, freePlaces: true, careModes: true },
+      take: 2000,
+    });
+    return rows
+      .map((p) => ({ ...p, modes: JSON.parse(p.careModes) as CareModeId[] }))
+      .filter((p) => !q.mode || p.modes.includes(q.mode))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+      .map((p) => ({
+        name: p.name,
+        address: p.address,
+        freePlaces: p.freePlaces,
+        careModeNames: p.modes.map((m) => modeName(q.region as RegionId, m)),
+      }));
+  }
+
   async get(id: string): Promise<ProviderView> {
     const p = await this.prisma.provider.findUnique({ where: { id }, include: { items: true } });
     if (!p) throw notFound('没有找到这家定点机构。');
