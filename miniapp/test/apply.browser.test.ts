@@ -229,8 +229,28 @@ describeWithChromium.each<Mode>(['normal', 'elder'])('applying and following it 
     await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: file });
   }
 
-  it('compresses a photo before uploading it with progress, and retries after a failed upload', async () => {
+  it('keeps what was typed when saving fails, and sends it when the page opens again', async () => {
+    await open('/apply/form/index?step=3');
+    const before = (await application()).description;
+    const cut = (route: import('playwright-core').Route) =>
+      route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.continue();
+    await page.route('**/api/v1/applications/*', cut);
+    const words = '中风后卧床，吃饭要人喂，夜里要翻身两次。';
+    await $('.desc-input textarea').fill(words);
+    await poll(() => $('.failure').textContent()).toContain('网络好像断了');
+    await check(page, mode, 'apply-save-failed');
+    expect((await application()).description).toBe(before);
+    // Closed and opened again, still without a connection at first: the words are there, then they are sent.
+    await open('/apply/form/index?step=3');
+    expect(await $('.desc-input textarea').inputValue()).toBe(words);
+    await page.unroute('**/api/v1/applications/*', cut);
     await button('下一步').click();
+    await poll(async () => (await application()).description).toBe(words);
+    await poll(() => $('.progress').textContent()).toBe('第 4 步，共 5 步');
+  });
+
+  it('compresses a photo before uploading it with progress, and retries after a failed upload', async () => {
+    await open('/apply/form/index?step=5');
     await poll(() => $('.progress').textContent()).toBe('第 5 步，共 5 步');
     const png = await photo('居民身份证');
 
@@ -241,16 +261,19 @@ describeWithChromium.each<Mode>(['normal', 'elder'])('applying and following it 
     await poll(() => $('.upload-failed').textContent()).toContain('照片没有传上去');
     await check(page, mode, 'apply-upload-failed');
     await page.unroute(url);
-    const progress: string[] = [];
-    const seen = setInterval(() => {
-      void $('.upload-progress')
-        .textContent({ timeout: 50 })
-        .then((t) => t && progress.push(t))
-        .catch(() => undefined);
-    }, 20);
+    // The second try is held up on the way: meanwhile the page shows how far it has got.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(url, async (route) => {
+      await held;
+      await route.continue();
+    });
     await button('再传一次').click();
+    await poll(() => $('.upload-progress').textContent()).toMatch(/^正在上传身份证：\d{1,3}%$/);
+    expect(await $('.upload-progress .bar').count()).toBe(1);
+    release();
     await poll(() => $('.material-name').count()).toBe(1);
-    clearInterval(seen);
+    await page.unroute(url);
     expect(await $('.material-name').first().textContent()).toContain('身份证');
 
     // What reached the server is a JPEG smaller than the PNG photo: it was compressed on the phone.
@@ -271,7 +294,7 @@ describeWithChromium.each<Mode>(['normal', 'elder'])('applying and following it 
     await button('下一步：核对并提交').click();
     await poll(() => $('.title').textContent()).toBe('核对一遍再提交');
     const review = await $('.content').textContent();
-    for (const words of [careModeName, causeName, '约7个月', '中风后卧床', PERSON.address, '身份证']) {
+    for (const words of [careModeName, causeName, '约7个月', '夜里要翻身两次', PERSON.address, '身份证']) {
       expect(review).toContain(words);
     }
     await check(page, mode, 'apply-review');
@@ -411,5 +434,17 @@ describeWithChromium.each<Mode>(['normal', 'elder'])('applying and following it 
     await $('.message').first().getByRole('button', { name: '看这份申请' }).click();
     await poll(() => $('.state-now').textContent()).toBe('已核准');
     expect(await button(`消息（${unread - 1}条未读）`).count()).toBe(1);
+
+    // All applications of the person: this one decided, and a new one can be started.
+    await open('/apply/list/index');
+    await button('失能评估申请：已核准').waitFor();
+    expect(await button('申请失能评估').count()).toBe(1);
+    await check(page, mode, 'apply-list');
+  });
+
+  it('sends the user to choose the person first when nobody is acted for', async () => {
+    await page.evaluate(`localStorage.removeItem('changhu.acting')`);
+    await open('/apply/form/index');
+    await poll(async () => page.url()).toContain('#/account/people/index');
   });
 });

@@ -12,6 +12,7 @@ import { ApiError, get, post } from '../../lib/api';
 import { go, useParams } from '../../lib/nav';
 import { useApi } from '../../lib/useApi';
 import { dayWords, monthWords, timeWords, unreadCount, useActing, type AppEvent, type Application } from '../shared';
+import '../apply.css';
 
 interface Deadline {
   deadline: string | null;
@@ -41,7 +42,8 @@ function eventWords(e: AppEvent): string[] {
   if (e.reason) out.push(e.move === 'return' ? `需要补充：${e.reason}` : `原因：${e.reason}`);
   if (typeof d.scheduledFor === 'string') out.push(`上门评估日期：${dayWords(d.scheduledFor)}`);
   if (typeof d.publicityEndsOn === 'string') out.push(`公示到${dayWords(d.publicityEndsOn)}（含当天）`);
-  if (typeof d.objectionDeadline === 'string') out.push(`有异议可在${dayWords(d.objectionDeadline)}前申请复评`);
+  if (typeof d.objectionDeadline === 'string')
+    out.push(`有异议可在${dayWords(d.objectionDeadline)}（含当天）之前申请复评`);
   if (typeof d.benefitStartMonth === 'string') out.push(`待遇从${monthWords(d.benefitStartMonth)}开始`);
   return out;
 }

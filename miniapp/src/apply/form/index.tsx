@@ -23,6 +23,7 @@ import {
   type Material,
 } from '../shared';
 import { compress, pickPhoto, uploadMaterial, type Picked } from '../upload';
+import '../apply.css';
 
 type Field = 'careMode' | 'disabilityCause' | 'disabilityMonths' | 'description' | 'visitAddress' | 'contactPhone';
 type Values = Partial<Record<Field, string | number | null>>;

@@ -11,6 +11,7 @@ import { pageUrl } from '../../lib/nav';
 import { useApi } from '../../lib/useApi';
 import { messagePage, useActing, type Message } from '../shared';
 import Taro from '@tarojs/taro';
+import '../apply.css';
 
 export default function Inbox() {
   const acting = useActing('/apply/inbox/index');

@@ -9,6 +9,7 @@ import { get } from '../../lib/api';
 import { go } from '../../lib/nav';
 import { useApi } from '../../lib/useApi';
 import { timeWords, unreadCount, useActing, type Application } from '../shared';
+import '../apply.css';
 
 export default function List() {
   const acting = useActing('/apply/list/index');

@@ -12,6 +12,7 @@ import { get } from '../../lib/api';
 import { go, useParams } from '../../lib/nav';
 import { useApi } from '../../lib/useApi';
 import { dayWords, kindName, type Application, type Material } from '../shared';
+import '../apply.css';
 
 interface Questions {
   source: string;

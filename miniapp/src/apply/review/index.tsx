@@ -12,6 +12,7 @@ import { go, pageUrl, useParams } from '../../lib/nav';
 import type { Named } from '../../lib/types';
 import { useApi } from '../../lib/useApi';
 import { kindName, type Application, type Material } from '../shared';
+import '../apply.css';
 
 const STEP_OF: Record<string, number> = {
   careMode: 1,
@@ -112,7 +113,7 @@ export default function Review() {
           {error.message}
         </View>
       )}
-      <Btn kind="big" className="submit-btn" onClick={submit} disabled={sending}>
+      <Btn kind="primary" className="submit-btn" onClick={submit} disabled={sending}>
         {sending ? '正在提交……' : '确认无误，提交申请'}
       </Btn>
     </Page>
