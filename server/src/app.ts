@@ -118,6 +118,9 @@ export function createApp(deps: AppDeps) {
 
   const app = new Koa<AppState>();
   app.proxy = deps.config.trustProxy;
+  // The client is the address our proxy appended (the last X-Forwarded-For entry): the ones before it are
+  // whatever the client sent, and would let it pick its own address past the per-address limits.
+  app.maxIpsCount = 1;
   app.use((ctx, next) => {
     ctx.state.requestId = requestId();
     ctx.state.valid = {};

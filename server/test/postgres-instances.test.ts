@@ -237,6 +237,19 @@ describeWithPostgres()('two server instances on one PostgreSQL database', () => 
     );
   });
 
+  it('behind the proxy the client is the address the proxy appended: addresses the client puts before it change nothing', async () => {
+    const phones = Array.from({ length: 10 }, (_, i) => `139000005${String(i).padStart(2, '0')}`);
+    const spoofed = await Promise.all(
+      phones.map((p, i) =>
+        call(either(i), 'POST', '/auth/codes', { body: { phone: p }, from: `198.51.100.${i + 1}, 10.2.0.3` }),
+      ),
+    );
+    expect(spoofed.filter((r) => r.status === 202)).toHaveLength(CODES_PER_ADDRESS);
+    expect(await count('SELECT count(*) AS n FROM "LoginCode" WHERE address = $1', ['10.2.0.3'])).toBe(
+      CODES_PER_ADDRESS,
+    );
+  });
+
   it('a burst of wrong codes split over A and B counts every guess: four refused, then locked, and the right code too', async () => {
     const phone = '13900000304';
     expect((await call(A, 'POST', '/auth/codes', { body: { phone }, from: '10.3.0.1' })).status).toBe(202);
