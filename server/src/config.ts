@@ -12,7 +12,7 @@ export interface Config {
   codeTtlMinutes: number;
   /** Code requests allowed per phone: one a minute, this many an hour. */
   codesPerHour: number;
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (TRUST_PROXY=1). */
+  /** Behind a reverse proxy, the client address is the last X-Forwarded-For entry, the one the proxy appended (TRUST_PROXY=1). */
   trustProxy: boolean;
   /**
    * Codes sent per client address an hour, whatever the phone (counted in the database). High enough for a
