@@ -45,14 +45,18 @@ function main(args: string[]): void {
     const to = path.join(tmp, 'to.prisma');
     fs.writeFileSync(from, previousSchema(args));
     fs.writeFileSync(to, next);
-    const sql = execFileSync(
-      PRISMA,
-      ['migrate', 'diff', '--from-schema-datamodel', from, '--to-schema-datamodel', to, '--script'],
-      // The SQLite configuration: the diff reads no database, but the CLI still opens the configured adapter,
-      // and the PostgreSQL one would need a server.
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'file:' + path.join(tmp, 'unused.db') } },
-    );
-    fs.rmSync(tmp, { recursive: true, force: true });
+    let sql: string;
+    try {
+      sql = execFileSync(
+        PRISMA,
+        ['migrate', 'diff', '--from-schema-datamodel', from, '--to-schema-datamodel', to, '--script'],
+        // The SQLite configuration: the diff reads no database, but the CLI still opens the configured adapter,
+        // and the PostgreSQL one would need a server.
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'file:' + path.join(tmp, 'unused.db') } },
+      );
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
     fs.mkdirSync(path.join(PG_MIGRATIONS, name), { recursive: true });
     fs.writeFileSync(path.join(PG_MIGRATIONS, name, 'migration.sql'), sql);
     process.stdout.write(`wrote prisma/postgres/migrations/${name}/migration.sql\n`);
