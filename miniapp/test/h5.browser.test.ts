@@ -99,9 +99,10 @@ describeWithChromium.each<Mode>(['normal', 'elder'])(
       await page.reload();
       await poll(() => $('.region-line').textContent()).toContain(regionName('wenzhou'));
       expect(await $('.page').getAttribute('class')).toContain(mode);
-      // The chat entry says it is coming and where to call meanwhile.
+      // The chat entry opens the assistant, which also gives the hotline.
       await button('在线问答').click();
-      await poll(() => $('.content').textContent()).toContain('12393');
+      await poll(() => $('.content').textContent()).toContain('您好，我是长护险小助手');
+      expect(await $('.content').textContent()).toContain('12393');
     });
 
     if (mode === 'elder') {
