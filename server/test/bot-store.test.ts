@@ -57,6 +57,8 @@ it('uses prepared statements on SQLite, and leaves the same rows as Prisma would
       turn('转人工'),
     );
   }
+  // The turn's commit skips the disk wait for itself only: everything else keeps the connection's full setting.
+  expect(Number(sqliteHandle(t.prisma)!.pragma('synchronous', { simple: true }))).toBe(2);
   const [a, b] = [await stored('conv-fast'), await stored('conv-slow')];
   expect(a).toEqual(b);
   expect(a.conv).toMatchObject({ state: 'pending', waitingSince: at, unhelpful: 1 });
