@@ -254,6 +254,12 @@ describeWithChromium.each<Mode>(['normal', 'elder'])('applying and following it 
     await poll(() => $('.progress').textContent()).toBe('第 5 步，共 5 步');
     const png = await photo('居民身份证');
 
+    // Not a picture, whatever its name says: said so, and no retry of the same file.
+    await upload('身份证', Buffer.from('这不是照片'), 'id-card.png');
+    await poll(() => $('.upload-failed').textContent()).toContain('这个文件打不开，好像不是照片');
+    expect(await button('再传一次').count()).toBe(0);
+    await button('换一张照片').click();
+
     // The first try fails on the way (the network drops): the page says so and offers to send it again.
     const url = `**/api/v1/applications/${applicationId}/materials`;
     await page.route(url, (route) => route.abort('internetdisconnected'));

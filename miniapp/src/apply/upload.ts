@@ -14,12 +14,13 @@ export interface Picked {
   blob?: Blob;
 }
 
-/** Camera or album; null when the person cancels. */
-export async function pickPhoto(): Promise<Picked | null> {
+/** Camera or album; null when the person cancels, 'unreadable' when what was chosen is not a picture. */
+export async function pickPhoto(): Promise<Picked | null | 'unreadable'> {
   try {
     const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] });
-    const f = r.tempFiles[0] as { path: string; size: number; originalFileObj?: File };
-    if (!f) return null;
+    const f = r.tempFiles[0] as { path: string; size: number; originalFileObj?: File } | undefined;
+    // H5 leaves out a file it cannot open as a picture.
+    if (!f) return 'unreadable';
     return {
       path: f.path,
       size: f.size,
@@ -100,6 +101,8 @@ function sendFromBrowser(
     xhr.send(form);
   });
 }
+
+export const UNREADABLE = '这个文件打不开，好像不是照片。请重新拍一张，或换一张照片。';
 
 export const TOO_BIG = `照片太大了（超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB），请重新拍一张，或选一张小一些的照片。`;
 

@@ -22,7 +22,7 @@ import {
   type Application,
   type Material,
 } from '../shared';
-import { compress, pickPhoto, uploadMaterial, type Picked } from '../upload';
+import { compress, pickPhoto, UNREADABLE, uploadMaterial, type Picked } from '../upload';
 import '../apply.css';
 
 type Field = 'careMode' | 'disabilityCause' | 'disabilityMonths' | 'description' | 'visitAddress' | 'contactPhone';
@@ -412,6 +412,10 @@ function Materials({ app, initial }: { app: Application; initial: Material[] }) 
   const choose = async (kind: string) => {
     const picked = await pickPhoto();
     if (!picked) return;
+    if (picked === 'unreadable') {
+      setSending({ kind, file: { path: '', size: 0, name: '' }, percent: 0, error: new ApiError('input', UNREADABLE) });
+      return;
+    }
     setSending({ kind, file: picked, percent: 0 });
     await send(kind, await compress(picked));
   };
