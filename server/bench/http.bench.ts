@@ -1,13 +1,25 @@
-// `npm run bench`: requests per second of the estimate and eligibility calls, and of an unknown path (404)
-// through the app, as ratios to a bare Koa route measured in the same run (ratios, not absolute times, so the
-// machine's speed cancels). autocannon, 10 connections, no pipelining, BENCH_SECONDS (default 3) per target in
-// BENCH_ROUNDS (default 3) rounds after a 1 s warm-up; medians, also written to bench/results.json; only
-// 127.0.0.1. Exits 1 when a ratio is under BENCH_MIN_RATIO (default: report only).
+// `npm run bench`: requests per second and p50/p99 of the estimate, eligibility, bot message, provider search
+// and (signed-in) application read calls, and of an unknown path (404) and the health check, through the app,
+// as ratios to a bare Koa route measured in the same round (ratios, not absolute times, so the machine's
+// speed cancels); then the serving process's peak RSS, bot classification p50/p99 with the model's training
+// time and size, the WeChat main-package size and the H5 first contentful paint in headless Chromium. Every
+// figure is printed with its target and met/missed. autocannon at 10 and at 100 connections, no pipelining,
+// BENCH_SECONDS (default 2) per target in BENCH_ROUNDS (default 3) rounds after a 1 s warm-up; medians, also
+// written to bench/results.json; only 127.0.0.1. Exits 1 when a ratio is under BENCH_MIN_RATIO (default:
+// report only).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { BOT_TARGET, classificationTimes } from './bot';
+import {
+  ensureH5,
+  firstContentfulPaint,
+  modelFigures,
+  procKb,
+  residentWithApplication,
+  weappMainBytes,
+} from './figures';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -20,9 +32,10 @@ interface AutocannonResult {
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = require('autocannon') as Autocannon;
 
-const SECONDS = Number(process.env.BENCH_SECONDS) || 3;
+const SECONDS = Number(process.env.BENCH_SECONDS) || 2;
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
 const MIN_RATIO = Number(process.env.BENCH_MIN_RATIO) || 0;
+const CONNECTIONS = [10, 100] as const;
 
 const ESTIMATE = {
   region: 'wenzhou',
@@ -53,6 +66,9 @@ interface Target {
   status: number;
   /** A different body for each request (never a repeated question), instead of `body` every time. */
   vary?: (n: number) => object;
+  headers?: Record<string, string>;
+  /** The least share of the bare route's requests/s (same method, same connections) it must reach. */
+  minRatio?: number;
 }
 
 const TARGETS: Target[] = [
@@ -67,6 +83,7 @@ const TARGETS: Target[] = [
     path: '/api/v1/estimates',
     body: ESTIMATE,
     status: 200,
+    minRatio: 0.7,
   },
   {
     name: 'app: POST /api/v1/estimates, every bill different',
@@ -76,6 +93,7 @@ const TARGETS: Target[] = [
     body: ESTIMATE,
     vary: (n) => ({ ...ESTIMATE, monthlyBillFen: 100000 + (n % 1_000_000) }),
     status: 200,
+    minRatio: 0.7,
   },
   {
     name: 'app: POST /api/v1/eligibility',
@@ -84,11 +102,36 @@ const TARGETS: Target[] = [
     path: '/api/v1/eligibility',
     body: ELIGIBILITY,
     status: 200,
+    minRatio: 0.7,
   },
-  BOT_TARGET,
+  { ...BOT_TARGET, minRatio: 0.25 },
+  {
+    name: 'app: GET /api/v1/providers (search)',
+    server: 'app',
+    method: 'GET',
+    path: '/api/v1/providers?region=wenzhou&mode=home&lat=28.0&lng=120.65',
+    status: 200,
+  },
 ];
 
-async function startTarget(): Promise<{ ports: { bare: number; app: number }; stop: () => void }> {
+/** The signed-in read of one's own application, once the bench has signed a resident in. */
+const applicationRead = (token: string, id: string): Target => ({
+  name: 'app: GET /api/v1/applications/:id (signed in, own)',
+  server: 'app',
+  method: 'GET',
+  path: `/api/v1/applications/${id}`,
+  headers: { authorization: `Bearer ${token}` },
+  status: 200,
+  minRatio: 0.3,
+});
+
+/** p99 of every app call at 10 connections, in ms. */
+const P99_TARGET_MS = 20;
+const RSS_TARGET_MB = 300;
+const WEAPP_TARGET_KB = 800;
+const FCP_TARGET_MS = 1000;
+
+async function startTarget(): Promise<{ ports: { bare: number; app: number }; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'target.ts')], {
     cwd: path.resolve(__dirname, '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -102,17 +145,18 @@ async function startTarget(): Promise<{ ports: { bare: number; app: number }; st
     });
     child.once('exit', (code) => reject(new Error(`bench target exited (${code})`)));
   });
-  return { ports: JSON.parse(line), stop: () => child.kill('SIGTERM') };
+  return { ports: JSON.parse(line), pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
-async function run(url: string, target: Target, seconds: number): Promise<AutocannonResult> {
+async function run(url: string, target: Target, seconds: number, connections: number): Promise<AutocannonResult> {
   return autocannon({
     url,
-    connections: 10,
+    connections,
     pipelining: 1,
     duration: seconds,
     method: target.method,
-    ...(target.body ? { body: JSON.stringify(target.body), headers: { 'content-type': 'application/json' } } : {}),
+    headers: { ...(target.body ? { 'content-type': 'application/json' } : {}), ...target.headers },
+    ...(target.body ? { body: JSON.stringify(target.body) } : {}),
     ...(target.vary ? { requests: [{ setupRequest: varied(target.vary) }] } : {}),
   });
 }
@@ -124,6 +168,7 @@ function varied(vary: (n: number) => object) {
 
 interface Row {
   target: Target;
+  connections: number;
   rps: number;
   p50: number;
   p99: number;
@@ -132,92 +177,222 @@ interface Row {
   xPost: number;
 }
 
-async function measure(url: string, target: Target, seconds: number): Promise<AutocannonResult> {
-  const r = await run(url, target, seconds);
+async function measure(url: string, target: Target, seconds: number, connections: number): Promise<AutocannonResult> {
+  const r = await run(url, target, seconds, connections);
   const wrong = target.status === 200 ? r.non2xx : r['2xx'];
   if (r.errors || r.timeouts || wrong)
-    throw new Error(`${target.name}: ${r.errors} errors, ${r.timeouts} timeouts, ${wrong} wrong answers`);
+    throw new Error(
+      `${target.name} (${connections} connections): ${r.errors} errors, ${r.timeouts} timeouts, ${wrong} wrong answers`,
+    );
   return r;
 }
+
+interface Figure {
+  figure: string;
+  value: string;
+  target: string;
+  /** null: no target. */
+  met: boolean | null;
+}
+
+const mark = (met: boolean | null) => (met === null ? '—' : met ? 'met' : 'MISSED');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  const { ports, stop } = await startTarget();
+  const h5Built = ensureH5();
+  const { ports, pid, stop } = await startTarget();
+  const appBase = `http://127.0.0.1:${ports.app}`;
+  const reader = await residentWithApplication(appBase);
   // BENCH_ONLY=estimates,404: only the app targets whose name contains one of the words.
   const only = process.env.BENCH_ONLY?.split(',');
-  const targets = TARGETS.filter((t) => t.server === 'bare' || !only || only.some((w) => t.name.includes(w)));
+  const targets = [...TARGETS, applicationRead(reader.token, reader.applicationId)].filter(
+    (t) => t.server === 'bare' || !only || only.some((w) => t.name.includes(w)),
+  );
   const urlOf = (t: Target) => `http://127.0.0.1:${ports[t.server]}${t.path}`;
-  // Rounds of every target, each app figure a ratio to the bare routes of its own round, then the median
-  // round: another process busy for a few seconds moves one round, not the result.
-  const rounds: Map<Target, Row>[] = [];
+  // Rounds of every target at each connection count, each app figure a ratio to the bare routes of its own
+  // round, then the median round: another process busy for a few seconds moves one round, not the result.
+  const rounds: Map<string, Row>[] = [];
+  const keyOf = (t: Target, c: number) => `${t.name} @${c}`;
+  let peakRssKb = 0;
+  const sampler = setInterval(() => {
+    peakRssKb = Math.max(peakRssKb, procKb(pid, 'VmRSS') ?? 0);
+  }, 100);
+  let fcp: Awaited<ReturnType<typeof firstContentfulPaint>> = null;
+  let hwmKb: number | null = null;
   try {
     for (const target of targets) {
       const probe = await fetch(urlOf(target), {
         method: target.method,
-        ...(target.body ? { body: JSON.stringify(target.body), headers: { 'content-type': 'application/json' } } : {}),
+        headers: { ...(target.body ? { 'content-type': 'application/json' } : {}), ...target.headers },
+        ...(target.body ? { body: JSON.stringify(target.body) } : {}),
       });
       if (probe.status !== target.status)
         throw new Error(`${target.name}: status ${probe.status}, expected ${target.status}`);
-      await run(urlOf(target), target, 1);
+      await run(urlOf(target), target, 1, 10);
     }
     for (let round = 0; round < ROUNDS; round++) {
-      const rows = new Map<Target, Row>();
-      let bareGet = 0;
-      let barePost = 0;
-      for (const target of targets) {
-        const r = await measure(urlOf(target), target, SECONDS);
-        const rps = r.requests.average;
-        if (target.server === 'bare') {
-          if (target.method === 'GET') bareGet = rps;
-          else barePost = rps;
+      const rows = new Map<string, Row>();
+      for (const connections of CONNECTIONS) {
+        const bare = { GET: 0, POST: 0 };
+        for (const target of targets) {
+          const r = await measure(urlOf(target), target, SECONDS, connections);
+          const rps = r.requests.average;
+          if (target.server === 'bare') bare[target.method] = rps;
+          rows.set(keyOf(target, connections), {
+            target,
+            connections,
+            rps,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            xGet: 0,
+            xPost: 0,
+          });
         }
-        rows.set(target, { target, rps, p50: r.latency.p50, p99: r.latency.p99, xGet: 0, xPost: 0 });
-      }
-      for (const row of rows.values()) {
-        row.xGet = row.rps / bareGet;
-        row.xPost = row.rps / barePost;
+        for (const row of rows.values()) {
+          if (row.connections !== connections) continue;
+          row.xGet = row.rps / bare.GET;
+          row.xPost = row.rps / bare.POST;
+        }
       }
       rounds.push(rows);
     }
+    hwmKb = procKb(pid, 'VmHWM');
+    // After the load, on an idle server: a first visit to the H5 home page.
+    fcp = process.env.BENCH_ONLY ? null : await firstContentfulPaint(appBase);
   } finally {
+    clearInterval(sampler);
     stop();
   }
-  const result = targets.map((target) => {
-    const rows = rounds.map((r) => r.get(target)!);
-    return {
-      name: target.name,
-      rps: Math.round(median(rows.map((r) => r.rps))),
-      p50Ms: median(rows.map((r) => r.p50)),
-      p99Ms: median(rows.map((r) => r.p99)),
-      xBareGet: Number(median(rows.map((r) => r.xGet)).toFixed(2)),
-      xBarePost: Number(median(rows.map((r) => r.xPost)).toFixed(2)),
-    };
+  const result = targets.flatMap((target) =>
+    CONNECTIONS.map((connections) => {
+      const rows = rounds.map((r) => r.get(keyOf(target, connections))!);
+      const xGet = Number(median(rows.map((r) => r.xGet)).toFixed(2));
+      const xPost = Number(median(rows.map((r) => r.xPost)).toFixed(2));
+      return {
+        name: target.name,
+        connections,
+        rps: Math.round(median(rows.map((r) => r.rps))),
+        p50Ms: median(rows.map((r) => r.p50)),
+        p99Ms: median(rows.map((r) => r.p99)),
+        xBareGet: xGet,
+        xBarePost: xPost,
+        /** The ratio the target is judged on: to the bare route of the same method. */
+        xBare: target.method === 'GET' ? xGet : xPost,
+        minRatio: target.minRatio ?? null,
+      };
+    }),
+  );
+
+  const figures: Figure[] = [];
+  for (const r of result) {
+    if (r.name.startsWith('bare')) continue;
+    if (r.minRatio !== null) {
+      figures.push({
+        figure: `${r.name}, ${r.connections} connections: × bare ${r.name.includes(': GET') ? 'GET' : 'POST'}`,
+        value: r.xBare.toFixed(2),
+        target: `≥ ${r.minRatio}`,
+        met: r.xBare >= r.minRatio,
+      });
+    }
+    if (r.connections === 10) {
+      figures.push({
+        figure: `${r.name}, 10 connections: p50 / p99`,
+        value: `${r.p50Ms} / ${r.p99Ms} ms`,
+        target: `p99 ≤ ${P99_TARGET_MS} ms`,
+        met: r.p99Ms <= P99_TARGET_MS,
+      });
+    } else {
+      figures.push({
+        figure: `${r.name}, 100 connections: p50 / p99`,
+        value: `${r.p50Ms} / ${r.p99Ms} ms`,
+        target: '—',
+        met: null,
+      });
+    }
+  }
+  const rssMb = hwmKb === null ? null : Math.round(hwmKb / 1024);
+  figures.push({
+    figure: 'server peak RSS (VmHWM of the serving process: start-up, both load levels and the page loads)',
+    value:
+      rssMb === null ? 'not measured' : `${rssMb} MB (highest sample under load ${Math.round(peakRssKb / 1024)} MB)`,
+    target: `≤ ${RSS_TARGET_MB} MB`,
+    met: rssMb === null ? null : rssMb <= RSS_TARGET_MB,
   });
+  const classification = process.env.BENCH_ONLY ? null : await classificationTimes();
+  const model = modelFigures();
+  if (classification) {
+    figures.push({
+      figure: `bot classification alone (${classification.utterances} held-out utterances): p50 / p99`,
+      value: `${classification.p50Ms} / ${classification.p99Ms} ms`,
+      target: '—',
+      met: null,
+    });
+  }
+  figures.push({
+    figure: `bot model training time (its last training${model.trainedAt ? `, ${model.trainedAt}` : ''})`,
+    value: model.trainMs === null ? 'not recorded' : `${(model.trainMs / 1000).toFixed(1)} s`,
+    target: '—',
+    met: null,
+  });
+  figures.push({
+    figure: 'bot model size',
+    value: model.modelBytes === null ? 'no model' : `${Math.round(model.modelBytes / 1024)} KB`,
+    target: '—',
+    met: null,
+  });
+  const weapp = process.env.BENCH_ONLY ? null : weappMainBytes();
+  if (weapp) {
+    figures.push({
+      figure: `WeChat main package (miniapp/dist/weapp${weapp.built ? ', built for this run' : ''}; whole build ${Math.round(weapp.totalBytes / 1024)} KB)`,
+      value: `${Math.round(weapp.mainBytes / 1024)} KB`,
+      target: `≤ ${WEAPP_TARGET_KB} KB`,
+      met: weapp.mainBytes <= WEAPP_TARGET_KB * 1024,
+    });
+  }
+  if (!process.env.BENCH_ONLY) {
+    figures.push({
+      figure: `H5 first contentful paint (headless Chromium, 375×812, first visit; median of ${fcp?.allMs.length ?? 0}${h5Built ? '; H5 built for this run' : ''})`,
+      value: fcp ? `${fcp.medianMs} ms (${fcp.allMs.join(', ')})` : 'no Chromium at /usr/bin/chromium',
+      target: `≤ ${FCP_TARGET_MS} ms`,
+      met: fcp ? fcp.medianMs <= FCP_TARGET_MS : null,
+    });
+  }
+
   const out = [
-    `HTTP bench (${ROUNDS} rounds × ${SECONDS} s per target, 10 connections, no pipelining, 127.0.0.1; medians)`,
+    `HTTP bench (${ROUNDS} rounds × ${SECONDS} s per target at ${CONNECTIONS.join(' and ')} connections, no pipelining, 127.0.0.1; medians)`,
     '',
+    '| target | connections | req/s | p50 ms | p99 ms | × bare GET | × bare POST |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
-  out.push('| target | req/s | p50 ms | p99 ms | × bare GET | × bare POST |', '|---|---:|---:|---:|---:|---:|');
   for (const r of result) {
     out.push(
-      `| ${r.name} | ${r.rps} | ${r.p50Ms} | ${r.p99Ms} | ${r.xBareGet.toFixed(2)} | ${r.xBarePost.toFixed(2)} |`,
+      `| ${r.name} | ${r.connections} | ${r.rps} | ${r.p50Ms} | ${r.p99Ms} | ${r.xBareGet.toFixed(2)} | ${r.xBarePost.toFixed(2)} |`,
     );
   }
-  const classification = process.env.BENCH_ONLY ? null : await classificationTimes();
-  if (classification) {
-    out.push(
-      '',
-      `Bot classification alone (${classification.utterances} held-out utterances): p50 ${classification.p50Ms} ms, p99 ${classification.p99Ms} ms`,
-    );
-  }
+  out.push('', '| figure | value | target | |', '|---|---|---|---|');
+  for (const fig of figures) out.push(`| ${fig.figure} | ${fig.value} | ${fig.target} | ${mark(fig.met)} |`);
+  const missed = figures.filter((fig) => fig.met === false);
+  out.push('', missed.length ? `${missed.length} target(s) missed.` : 'Every target met.');
   process.stdout.write(out.join('\n') + '\n');
   const file = path.resolve(__dirname, '..', '..', 'bench', 'results.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
     JSON.stringify(
-      { at: new Date().toISOString(), rounds: ROUNDS, seconds: SECONDS, http: result, classification },
+      {
+        at: new Date().toISOString(),
+        rounds: ROUNDS,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        http: result,
+        classification,
+        model,
+        rss: { peakKb: hwmKb, highestSampleUnderLoadKb: peakRssKb },
+        weapp,
+        h5FirstContentfulPaint: fcp,
+        figures,
+      },
       null,
       2,
     ) + '\n',

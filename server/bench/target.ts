@@ -1,6 +1,7 @@
 // The servers `npm run bench` measures, in one child process (so the load generator has the other core):
 // a bare Koa app (the baseline) and the real app over a fresh, migrated and seeded SQLite file, with the
-// request logger on (it writes to /dev/null, so masking and formatting are counted, the terminal is not).
+// request logger on (it writes to /dev/null, so masking and formatting are counted, the terminal is not), and
+// the H5 build at `/`.
 // Prints one JSON line {bare, app} with the ports, then serves until killed.
 import fs from 'node:fs';
 import inspector from 'node:inspector';
@@ -11,6 +12,7 @@ import Koa from 'koa';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db';
+import { serveH5 } from '../src/middleware/h5';
 import { createLogger } from '../src/middleware/requestLogger';
 import { seed } from '../src/seed';
 import { prepareBot } from './bot';
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
     prisma,
     config: loadConfig({ NODE_ENV: 'test' }, { dataDir: dir }),
     logger: createLogger((line) => devNull.write(line + '\n')),
+    // The mini-program's H5 build at `/`, as `npm start` serves it (its first contentful paint is measured).
+    extra: [serveH5()],
   });
   // The bot's model is trained (if stale) and loaded before serving, not on the first request.
   await prepareBot();
