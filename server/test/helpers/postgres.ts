@@ -51,16 +51,23 @@ export interface TestPostgres {
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** The PostgreSQL client generated once, where `npm install` has not (it is gitignored like the SQLite one). */
+/**
+ * The PostgreSQL client generated once, where `npm install` has not (it is gitignored like the SQLite one).
+ * Under a lock and checked again inside it: jest's workers start both PostgreSQL test files at once.
+ */
 function ensurePostgresClient(): void {
-  if (fs.existsSync(path.join(ROOT, 'server', 'src', 'generated', 'prisma-pg', 'client.ts'))) return;
+  const client = path.join(ROOT, 'server', 'src', 'generated', 'prisma-pg', 'client.ts');
+  if (fs.existsSync(client)) return;
+  const prisma = path.join(ROOT, 'node_modules', '.bin', 'prisma');
   execFileSync(
-    path.join(ROOT, 'node_modules', '.bin', 'prisma'),
-    ['generate', '--config', 'prisma/postgres/prisma.config.ts'],
-    {
-      cwd: ROOT,
-      stdio: 'pipe',
-    },
+    'flock',
+    [
+      path.join(os.tmpdir(), 'changhu-prisma-pg-generate.lock'),
+      'sh',
+      '-c',
+      `test -f "${client}" || "${prisma}" generate --config prisma/postgres/prisma.config.ts`,
+    ],
+    { cwd: ROOT, stdio: 'pipe' },
   );
 }
 
