@@ -180,6 +180,10 @@ describeWithChromium.each<Mode>(['normal', 'elder'])('signing in and acting for 
     expect(await $('.content').textContent()).not.toContain(id);
     await poll(() => $('.acting-line').first().textContent()).toContain('正在为 张桂兰 办理');
     await check(page, mode, 'people-list');
+    // The home page says so too.
+    await open('#/pages/index/index');
+    await poll(() => button('我的申请和待遇').textContent()).toContain('已登录，正在为张桂兰办理');
+    await open('#/account/people/index');
 
     await button('查看资料和代办授权').click();
     await poll(() => $('.consents').textContent()).toContain('张桂兰于');

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { Failure, Loading } from '../../components/States';
 import { get } from '../../lib/api';
 import { go } from '../../lib/nav';
+import { useSession } from '../../lib/session';
 import { getRegion, setRegion } from '../../lib/settings';
 import type { Region } from '../../lib/types';
 import { useApi } from '../../lib/useApi';
@@ -21,8 +22,14 @@ const ENTRIES = [
   { label: '我的申请和待遇', hint: '查看办理进度和每月待遇', path: '/more/mine/index' },
 ];
 
+const MINE = '/more/mine/index';
+/** Signed in, the "mine" entry says so, and for whom the flows act. */
+const mineHint = (signedIn: boolean, actingFor?: string) =>
+  !signedIn ? ENTRIES[4].hint : actingFor ? `已登录，正在为${actingFor}办理` : '已登录，查看办理进度和每月待遇';
+
 export default function Home() {
   useShareAppMessage(() => ({ title: '长护通：长期护理保险，能不能申请、要花多少钱', path: '/pages/index/index' }));
+  const { session, acting } = useSession();
   const [region, choose] = useState(getRegion);
   const [picking, setPicking] = useState(false);
   const regions = useApi(() => get<Region[]>('/regions'), []);
@@ -75,7 +82,12 @@ export default function Home() {
 
       <View className="entries" {...attrs({ role: 'navigation', 'aria-label': '主要功能' })}>
         {ENTRIES.map((e) => (
-          <Btn key={e.path} kind="big" hint={e.hint} onClick={() => go(e.path)}>
+          <Btn
+            key={e.path}
+            kind="big"
+            hint={e.path === MINE ? mineHint(session !== null, acting?.name) : e.hint}
+            onClick={() => go(e.path)}
+          >
             {e.label}
           </Btn>
         ))}
@@ -86,7 +98,7 @@ export default function Home() {
           有问题想问？
         </View>
         <Btn kind="plain" onClick={() => go('/more/chat/index')}>
-          在线问答（即将开放）
+          在线问答（小助手，也可转人工）
         </Btn>
         <Btn kind="plain" onClick={() => go('/law/library/index')}>
           政策文件原文
