@@ -448,6 +448,19 @@ describeWithChromium.each<Mode>(['normal', 'elder'])('applying and following it 
     await check(page, mode, 'apply-list');
   });
 
+  it('lets the family object within the deadline, with the server’s message at the reason when it is empty', async () => {
+    await open(`/apply/detail/index?id=${applicationId}`);
+    await button(/^申请复评/).click();
+    await button('提交复评申请').click();
+    await poll(() => $('.objection-card .problem').textContent()).toBe('请填写原因');
+    await check(page, mode, 'apply-object-reason');
+    await $('.objection-card textarea').fill('母亲最近病情加重，申请重新评估。');
+    await button('提交复评申请').click();
+    await poll(() => $('.state-now').textContent()).toBe('复评申请中');
+    expect((await application()).state).toBe('objection-filed');
+    expect(await $('.timeline').textContent()).toContain('原因：母亲最近病情加重，申请重新评估。');
+  });
+
   it('sends the user to choose the person first when nobody is acted for', async () => {
     await page.evaluate(`localStorage.removeItem('changhu.acting')`);
     await open('/apply/form/index');
