@@ -8,6 +8,7 @@ import { Page } from '../../components/Page';
 import { Empty, Failure, Loading } from '../../components/States';
 import { ApiError, get, post } from '../../lib/api';
 import { go } from '../../lib/nav';
+import { getRegion } from '../../lib/settings';
 import { goSignIn, setActing, signInIfExpired, useSession } from '../../lib/session';
 import type { Named, Region } from '../../lib/types';
 import { useApi } from '../../lib/useApi';
@@ -145,7 +146,12 @@ export default function People() {
 function AddPerson({ worker, done, cancel }: { worker: boolean; done: (p: PersonView) => void; cancel: () => void }) {
   const regions = useApi(() => get<Region[]>('/regions'), []);
   const insurance = useApi(() => get<Named[]>('/insurance-types'), []);
-  const [form, setForm] = useState<Form>({ ...EMPTY, relationship: worker ? 'community-help' : '' });
+  const [form, setForm] = useState<Form>({
+    ...EMPTY,
+    relationship: worker ? 'community-help' : '',
+    // The region chosen on the home page, if any: most people add someone who lives where they asked about.
+    region: getRegion() ?? '',
+  });
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);

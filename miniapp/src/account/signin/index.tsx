@@ -35,6 +35,7 @@ export default function SignIn() {
   const [code, setCode] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [wait, setWait] = useState(0);
+  const [validMinutes, setValidMinutes] = useState(5);
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState<FieldProblems>({});
   const [error, setError] = useState<ApiError | undefined>();
@@ -55,7 +56,8 @@ export default function SignIn() {
     setFields({});
     setError(undefined);
     try {
-      await post('/auth/codes', { phone: p });
+      const sent = await post<{ expiresAt: string }>('/auth/codes', { phone: p });
+      setValidMinutes(Math.max(1, Math.round((Date.parse(sent.expiresAt) - Date.now()) / 60_000)));
       setSentTo(p);
       setWait(WAIT_SECONDS);
       clearInterval(timer.current);
@@ -127,7 +129,7 @@ export default function SignIn() {
         </Btn>
         {sentTo && (
           <View className="muted" {...attrs({ role: 'status', 'aria-live': 'polite' })}>
-            验证码已经发到 {masked(sentTo)}，5分钟内有效。
+            验证码已经发到 {masked(sentTo)}，{validMinutes}分钟内有效。
           </View>
         )}
       </View>
