@@ -109,4 +109,12 @@ describe('db:backup', () => {
       '/srv/data/backups/changhu-20261202T150405Z.db',
     );
   });
+
+  it('refuses a PostgreSQL database and names the tool to use instead', async () => {
+    const failed = await run(process.execPath, ['--import', 'tsx', 'server/src/ops/backup.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: 'postgresql://changhu@127.0.0.1:5432/changhu' },
+    }).catch((err: { code: number; stderr: string }) => err);
+    expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('pg_dump') });
+  });
 });

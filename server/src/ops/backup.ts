@@ -71,7 +71,11 @@ export function defaultBackupFile(source: string, now = new Date()): string {
 }
 
 async function main(): Promise<void> {
-  const source = databaseFile(process.env.DATABASE_URL || defaultDatabaseUrl());
+  const url = process.env.DATABASE_URL || defaultDatabaseUrl();
+  if (/^postgres(ql)?:/i.test(url)) {
+    throw new Error('db:backup copies a SQLite file; for PostgreSQL use pg_dump (see the README)');
+  }
+  const source = databaseFile(url);
   const dest = process.argv[2] ? path.resolve(process.argv[2]) : defaultBackupFile(source);
   const result = await backupDatabase(source, dest);
   process.stdout.write(
