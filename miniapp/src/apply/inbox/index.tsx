@@ -49,6 +49,7 @@ export default function Inbox() {
       <View className="lead unread-count" {...attrs({ role: 'status', 'aria-live': 'polite' })}>
         {unread ? `${unread}条未读` : '没有未读消息'}
       </View>
+      {unread > 0 && <View className="muted">点一下消息，就标为已读。</View>}
       {error && <Failure error={error} />}
       {loaded.data.length === 0 && <Empty>还没有消息。申请有了进展，这里会告诉您。</Empty>}
       {loaded.data.map((m) => (
