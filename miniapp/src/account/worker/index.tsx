@@ -35,16 +35,22 @@ const day = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}�
 /** What comes next for a person, in the server's words: what this account can do now, or what it waits for. */
 function nextOf(a: Application | undefined): Next {
   if (!a) return { step: '还没有申请评估：下一步是为老人申请失能等级评估', deadline: null };
-  const action = a.actions[0]?.label;
+  // An objection is a right, not a step everyone takes: offered as such.
+  const action = a.actions.find((x) => x.move !== 'object')?.label;
+  const mayObject = a.actions.some((x) => x.move === 'object');
   const step = action
     ? `${a.stateName}：下一步是“${action}”`
-    : a.waitingFor
-      ? `${a.stateName}：${a.waitingFor}`
-      : `${a.stateName}：等待医保经办机构办理`;
+    : mayObject
+      ? `${a.stateName}：如对评估结论有异议，可以申请复评`
+      : a.waitingFor
+        ? `${a.stateName}：${a.waitingFor}`
+        : `${a.stateName}：等待医保经办机构办理`;
   if (a.objectionDeadline && a.objectionWorkingDaysLeft !== null) {
     return {
       step,
-      deadline: `如对评估结论有异议，${day(a.objectionDeadline)}前申请复评（还有${a.objectionWorkingDaysLeft}个工作日）`,
+      deadline:
+        `申请复评截至${day(a.objectionDeadline)}` +
+        (a.objectionWorkingDaysLeft === 0 ? '（今天是最后一天）' : `（还有${a.objectionWorkingDaysLeft}个工作日）`),
     };
   }
   if (a.scheduledFor) return { step, deadline: `上门评估：${day(a.scheduledFor)}` };
