@@ -5,6 +5,7 @@ import {
   objectionDeadline,
   CALENDAR_LAST_YEAR,
   RulesInputError,
+  workingDaysAfter,
 } from '../src';
 
 describe('objectionDeadline: 10 working days after the notice (wenzhou-2023 §三(三))', () => {
@@ -41,6 +42,28 @@ describe('objectionDeadline: 10 working days after the notice (wenzhou-2023 §�
     const r = objectionDeadline('2024-05-20', region);
     expect(r.deadline).toBeNull();
     expect(r.notes.map((n) => n.code)).toContain('set-locally');
+  });
+});
+
+describe('workingDaysAfter: what is left of a window, on the same calendar', () => {
+  test.each([
+    // 2026: 中秋 09-25..09-27 and 国庆 10-01..10-07 off; 09-20 (Sun) and 10-10 (Sat) are make-up working days.
+    ['2026-09-24', '2026-09-27', 0], // a holiday Friday, a Saturday, a holiday Sunday
+    ['2026-09-19', '2026-09-20', 1], // the make-up Sunday
+    ['2026-09-29', '2026-10-08', 2], // 09-30 and 10-08; the holiday counts nothing
+    ['2026-09-30', '2026-10-07', 0],
+    ['2026-10-08', '2026-10-10', 2], // 10-09 and the make-up Saturday
+    ['2026-10-12', '2026-10-12', 0], // the day itself is not counted
+    ['2026-10-13', '2026-10-12', 0], // an end before the start
+  ] as const)('after %s up to %s: %i', (from, to, n) => {
+    expect(workingDaysAfter(from, to)).toBe(n);
+  });
+
+  it('agrees with the objection deadline: 10 working days after the notice end on its deadline', () => {
+    for (const notice of ['2026-06-15', '2026-09-24', '2026-09-30', '2026-11-20']) {
+      const { deadline } = objectionDeadline(notice, 'wenzhou');
+      expect(workingDaysAfter(notice, deadline!)).toBe(10);
+    }
   });
 });
 

@@ -40,6 +40,16 @@ export interface ObjectionDeadline extends DateDecision {
 }
 
 /**
+ * Working days after `from` up to and including `to` (0 when `to` is `from` or earlier), on the same calendar as
+ * the objection deadline: weekends and statutory holidays off, 调休 make-up days on. What is left of a window.
+ */
+export function workingDaysAfter(from: string, to: string): number {
+  let n = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkday(day)) n += 1;
+  return n;
+}
+
+/**
  * wenzhou-2023 §三(三): "接到评估结论通知的10个工作日内". The day of the notice is not counted; working days
  * follow the Chinese calendar (weekends and statutory holidays off, 调休 make-up days on).
  */

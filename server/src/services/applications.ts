@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  addDays,
   benefitStart,
   chineseDate,
   chineseMonth,
@@ -12,6 +11,7 @@ import {
   type CareModeId,
   type RegionId,
   type InsuranceId,
+  workingDaysAfter,
 } from '@changhu/rules';
 import type { Config } from '../config';
 import type { Db } from '../db';
@@ -207,24 +207,14 @@ export class ApplicationService {
   }
 
   /**
-   * Working days after today up to the objection deadline (0: today is the last day), as the family counts down.
-   * The calendar is the rules': day d is a working day exactly when the window opened on d ends later than
-   * the one opened the day before (d leaves the count, so the end moves on), which keeps holidays and 调休 in
-   * the rules module instead of restating them here.
+   * Working days after today up to the objection deadline (0: today is the last day), as the family counts down,
+   * on the rules' calendar (holidays and 调休 stay in the rules module).
    */
   private objectionDaysLeft(a: Application, region: string, today: string): number | null {
     if (a.objectionCount > 0 || (a.state !== 'approved' && a.state !== 'rejected')) return null;
     const { deadline } = this.objectionWindow(a, region);
     if (!deadline || today > deadline) return null;
-    const end = (d: string) => objectionDeadline(d, region as RegionId).deadline;
-    let left = 0;
-    let before = end(today);
-    for (let d = addDays(today, 1); d <= deadline; d = addDays(d, 1)) {
-      const now = end(d);
-      if (now !== before) left += 1;
-      before = now;
-    }
-    return left;
+    return workingDaysAfter(today, deadline);
   }
 
   /** Out of time for an objection: after a firm deadline, outside the 公示期. */
