@@ -47,7 +47,7 @@ describe('the WeChat build', () => {
   it('keeps the home page in the main package and every feature in a subpackage', () => {
     expect(app.pages).toEqual(['pages/index/index']);
     const subs = app.subPackages ?? app.subpackages ?? [];
-    expect(subs.map((s) => s.root).sort()).toEqual(['check', 'cost', 'law', 'more']);
+    expect(subs.map((s) => s.root).sort()).toEqual(['account', 'apply', 'benefit', 'check', 'cost', 'law', 'more']);
     for (const s of subs) for (const p of s.pages) expect(fs.existsSync(path.join(OUT, s.root, `${p}.js`))).toBe(true);
   });
 
