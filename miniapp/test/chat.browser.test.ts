@@ -80,6 +80,8 @@ describeWithChromium.each<Mode>(['normal', 'elder'])('the chat in the %s mode', 
     await poll(log).toBe(before);
 
     await $('.cite').first().click();
+    // The chat page has a .content too (with 温州 in it): wait for the clause page itself.
+    await page.waitForURL(/law\/clause/);
     await poll(() => $('.content').textContent()).toContain('温州');
     await page.goBack();
     await poll(log).toBe(before);
