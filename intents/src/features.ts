@@ -5,7 +5,7 @@
 import { extractEntities, foldWidth, type EntityType } from './entities';
 
 /** Bump when the features change: a model trained on other features is retrained. */
-export const FEATURES_VERSION = 8;
+export const FEATURES_VERSION = 9;
 
 /**
  * Spellings folded to one form, longest first. Left: what people type (typos by pinyin input,
@@ -47,9 +47,25 @@ const FOLD: [string, string][] = [
   ['起不来床', '卧床'],
   ['起不了床', '卧床'],
   ['瘫痪', '瘫'],
+  // other offices' appraisals keep their word: 鉴定 alone is the care assessment (失能鉴定), these are not
+  ['伤残等级鉴定', '伤残鉴定'],
+  ['伤残等级评定', '伤残鉴定'],
+  ['伤残评定', '伤残鉴定'],
+  ['伤残鉴定', '伤残鉴定'],
+  ['残疾等级鉴定', '残疾鉴定'],
+  ['残疾等级评定', '残疾鉴定'],
+  ['残疾评定', '残疾鉴定'],
+  ['残疾鉴定', '残疾鉴定'],
+  ['工伤鉴定', '工伤鉴定'],
+  ['劳动能力鉴定', '劳动能力鉴定'],
+  ['职业病鉴定', '职业病鉴定'],
   ['鉴定', '评估'],
   ['评定', '评估'],
   ['测评', '评估'],
+  ['评估的人', '评估员'],
+  ['评估人员', '评估员'],
+  ['评估师', '评估员'],
+  ['评估专家', '评估员'],
   ['平估', '评估'],
   ['评古', '评估'],
   ['评佔', '评估'],
@@ -72,6 +88,8 @@ const FOLD: [string, string][] = [
   ['待愚', '待遇'],
   ['代遇', '待遇'],
   ['养老园', '养老院'],
+  ['敬老院', '养老院'],
+  ['老人院', '养老院'],
   ['上们', '上门'],
   ['亲请', '亲情'],
   ['人功', '人工'],
@@ -189,11 +207,22 @@ const FOLD: [string, string][] = [
   ['停掉', '暂停'],
   ['中止', '暂停'],
   ['缴纳', '缴费'],
+  ['断交', '断缴'],
+  ['断保', '断缴'],
+  ['欠缴', '断缴'],
+  // what the insured pays before the insurance does
+  ['起付标准', '起付线'],
+  ['起付金额', '起付线'],
+  ['门槛费', '起付线'],
+  ['免赔额', '起付线'],
   ['交费', '缴费'],
   ['交钱', '缴费'],
   ['护理站', '护理机构'],
   ['护理公司', '护理机构'],
   ['服务机构', '护理机构'],
+  ['服务商', '护理机构'],
+  ['服务单位', '护理机构'],
+  ['照护机构', '护理机构'],
   ['协议机构', '定点机构'],
   ['合作机构', '定点机构'],
   // events that end or pause a benefit, said many ways

@@ -356,6 +356,6 @@ describeWithChromium.each<[Mode, string, string]>([
       );
       await check(page, mode, 'benefit-declined');
     }
-    expect(server.logs.filter((l) => l.startsWith('ERROR'))).toEqual([]);
+    expect(server.logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
   });
 });

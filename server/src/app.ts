@@ -147,8 +147,7 @@ export function createApp(deps: AppDeps) {
   // fault: without this listener Koa prints its stack. Real faults are logged by the error handler.
   app.on('error', (err: NodeJS.ErrnoException, ctx?: AppContext) => {
     if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET' || err.code === 'EPIPE') return;
-    if (ctx) logger.error(ctx, err);
-    else logger.info(`error ${err.name}: ${err.message}`);
+    logger.error(ctx, err);
   });
   return app;
 }

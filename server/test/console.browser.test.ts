@@ -366,6 +366,6 @@ describeWithChromium('officer console (headless Chromium)', () => {
     expect(deep.headers.get('content-type')).toMatch(/text\/html/);
     expect(await deep.text()).toContain('<div id="root">');
     expect((await fetch(`${server.baseUrl}/console/assets/missing.js`)).status).toBe(404);
-    expect(server.logs.filter((l) => l.startsWith('ERROR'))).toEqual([]);
+    expect(server.logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Phone and id numbers in free text never reach the log: next to letters, after +86, spaced or dashed.
 import { maskPersonalData } from '../src/lib/personal';
+import { createLogger } from '../src/middleware/requestLogger';
 import { bearer, createTestApp, signInAllRoles, type TestApp } from './helpers/app';
 import { addDraft, addPerson } from './helpers/fixtures';
 import type { Role } from '../src/lib/roles';
@@ -50,5 +51,29 @@ describe('request logs', () => {
     for (const leaked of ['13912345678', '1234 5678', '330302194501011239', '8765-4321', '8765']) {
       expect(log).not.toContain(leaked);
     }
+  });
+
+  it('are one JSON object a line: time, level, request id, method, url, status, duration, the signed-in role', async () => {
+    t.logs.length = 0;
+    await t.http.get('/api/v1/applications').set(bearer(tokens.officer));
+    await t.http.post('/api/v1/auth/codes').send({ phone: '12' });
+    const lines = t.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ level: 'info', msg: 'request', method: 'GET', url: '/api/v1/applications' });
+    expect(lines[0]).toMatchObject({ status: 200, role: 'officer' });
+    expect(typeof lines[0].req).toBe('string');
+    expect(typeof lines[0].ms).toBe('number');
+    expect(new Date(lines[0].time as string).toString()).not.toBe('Invalid Date');
+    expect(lines[1]).toMatchObject({ status: 400, body: { phone: '**' } });
+  });
+});
+
+describe('error log lines', () => {
+  it('are JSON at level error, with the stack, masked', () => {
+    const lines: string[] = [];
+    createLogger((l) => lines.push(l)).error(undefined, new Error('row for 13912345678 failed'));
+    const line = JSON.parse(lines[0]);
+    expect(line).toMatchObject({ level: 'error', msg: 'Error: row for 139****5678 failed' });
+    expect(line.stack).toContain('log-masking.test.ts');
+    expect(lines[0]).not.toContain('13912345678');
   });
 });

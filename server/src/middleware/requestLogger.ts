@@ -2,12 +2,16 @@ import type { Middleware } from 'koa';
 import type { AppContext, AppState } from '../lib/context';
 import { maskIdNumber, maskPersonalData, maskPhone } from '../lib/personal';
 
+/**
+ * Structured logs: one JSON object a line (`time`, `level`, `msg` and the fields of the event), so a log
+ * collector can filter by status, route or request id. Every line is masked before it leaves (id numbers,
+ * phones; codes and tokens never enter it).
+ */
 export interface Logger {
-  info(line: string): void;
-  error(ctx: AppContext, err: unknown): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  error(ctx: AppContext | undefined, err: unknown): void;
 }
 
-/** Writes one line per request; lines are masked before they leave (id numbers, phones, codes, tokens). */
 /**
  * Lines written together once per turn of the event loop: one write for many requests under load instead of
  * a synchronous write each (stdout to a file or pipe is synchronous in Node).
@@ -28,14 +32,24 @@ export function batchedWriter(out: NodeJS.WritableStream = process.stdout): (lin
 }
 
 export function createLogger(write: (line: string) => void = batchedWriter()): Logger {
+  // The masking runs on the whole line, after serialisation: a number inside any field is caught, and the
+  // masks (digits to *) keep the JSON valid.
+  const emit = (level: 'info' | 'error', msg: string, fields?: Record<string, unknown>) =>
+    write(maskPersonalData(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })));
   return {
-    info: (line) => write(maskPersonalData(line)),
+    info: (msg, fields) => emit('info', msg, fields),
     error: (ctx, err) => {
-      const text = err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err);
-      write(maskPersonalData(`ERROR ${ctx.state.requestId} ${ctx.method} ${ctx.path} ${text}`));
+      const e = err instanceof Error ? err : null;
+      emit('error', e ? `${e.name}: ${e.message}` : String(err), {
+        ...(ctx ? { req: ctx.state.requestId, method: ctx.method, path: ctx.path } : {}),
+        ...(e?.stack ? { stack: e.stack } : {}),
+      });
     },
   };
 }
+
+/** What a logged body may take of a line. */
+const BODY_CHARS = 2000;
 
 const SECRET_KEYS = new Set(['code', 'token', 'password']);
 
@@ -68,11 +82,22 @@ export function requestLogger(logger: Logger): Middleware<AppState> {
       // A pure calculation's question (region, grade, bill) is not logged when it was answered: it is the
       // busiest call and holds nothing to trace. Refusals keep their body, to see what was refused.
       const quiet = ctx.request.body === undefined || (ctx.state.pure && ctx.status < 400);
-      const body = quiet ? '' : ' ' + JSON.stringify(maskBody(ctx.request.body));
-      const who = ctx.state.user ? ` user=${ctx.state.user.id}(${ctx.state.user.role})` : '';
-      logger.info(
-        `${ctx.state.requestId} ${ctx.method} ${ctx.url} ${ctx.status} ${Date.now() - started}ms${who}${body.slice(0, 2000)}`,
-      );
+      const user = ctx.state.user;
+      const fields: Record<string, unknown> = {
+        req: ctx.state.requestId,
+        method: ctx.method,
+        url: ctx.url,
+        status: ctx.status,
+        ms: Date.now() - started,
+      };
+      if (user) Object.assign(fields, { user: user.id, role: user.role });
+      if (!quiet) {
+        const body = maskBody(ctx.request.body);
+        // A large body is cut to its first characters, as text.
+        const text = JSON.stringify(body) ?? '';
+        fields.body = text.length > BODY_CHARS ? text.slice(0, BODY_CHARS) + '…' : body;
+      }
+      logger.info('request', fields);
     }
   };
 }
