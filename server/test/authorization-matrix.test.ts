@@ -6,9 +6,10 @@
 // read every application), and then it must answer. A route without an entry, or an entry that does not cover
 // each of the route's roles, fails the test, so a new route cannot slip in unchecked.
 import { ROLES, type Role } from '../src/lib/roles';
-import { bearer, expectErrorShape, signIn, type TestApp } from './helpers/app';
-import { benefitFor, benefitTestApp, HOME, INSTITUTION } from './helpers/benefit';
-import { addDraft, addPerson, newIdNumber, PNG } from './helpers/fixtures';
+import { bearer, expectErrorShape, type TestApp } from './helpers/app';
+import { HOME } from './helpers/benefit';
+import { PNG } from './helpers/fixtures';
+import { buildWorld, NAME, pathParams, PHONE, VICTIM, visit, type Fixture } from './helpers/world';
 
 type Caller = 'anonymous' | Role;
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
@@ -21,24 +22,6 @@ const CALLERS: Caller[] = ['anonymous', ...ROLES];
  * - 'acts': a write the caller may make on the record: anything but 401/403/404 (and never a 500).
  */
 type Expect = number | 'sees' | 'hidden' | 'acts';
-
-interface Fixture {
-  personId: string;
-  consentId: string;
-  draftId: string;
-  materialId: string;
-  applicationId: string;
-  benefitId: string;
-  requestId: string;
-  suspensionId: string;
-  settlementId: string;
-  serviceRecordId: string;
-  messageId: string;
-  conversationId: string;
-  userId: string;
-  providerId: string;
-  idNumber: string;
-}
 
 interface Req {
   params?: Record<string, string>;
@@ -62,20 +45,6 @@ const PROXIES = { resident: 404, 'community-worker': 404 } as const;
 const STAFF_SEE = { agent: 'sees', officer: 'sees', admin: 'sees' } as const;
 const STAFF_READ = { agent: 200, officer: 200, admin: 200 } as const;
 const LIST_HIDDEN = { resident: 'hidden', 'community-worker': 'hidden', provider: 'hidden' } as const;
-
-const NAME = '严守秘老人';
-const PHONE = '13744445555';
-const VICTIM = '13655551111';
-
-const visit = (day: string) => ({
-  workerName: '吴护理员',
-  startAt: `${day}T09:00:00+08:00`,
-  endAt: `${day}T10:00:00+08:00`,
-  items: [{ name: '助浴', minutes: 40 }],
-  identityChecked: true,
-  identityMethod: 'face-recognition',
-  selfPaidConsent: { givenBy: NAME, method: 'in-person' },
-});
 
 /** Keyed "METHOD /path" as the OpenAPI document writes it, under /api/v1. */
 const MATRIX: Record<string, Entry> = {
@@ -369,33 +338,10 @@ let tokens: Record<Role, string>;
 let ops: Operation[];
 let f: Fixture;
 
-/** Values for path parameters by name, when an entry gives none. */
-function defaultParams(template: string): Record<string, string> {
-  const byName: Record<string, string> = {
-    personId: f.personId,
-    consentId: f.consentId,
-    applicationId: f.draftId,
-    materialId: f.materialId,
-    benefitId: f.benefitId,
-    requestId: f.requestId,
-    suspensionId: f.suspensionId,
-    settlementId: f.settlementId,
-    serviceRecordId: f.serviceRecordId,
-    messageId: f.messageId,
-    conversationId: f.conversationId,
-    sessionId: f.conversationId,
-    userId: f.userId,
-    providerId: f.providerId,
-  };
-  const out: Record<string, string> = {};
-  for (const [, name] of template.matchAll(/\{(\w+)\}/g)) out[name] = byName[name];
-  return out;
-}
-
 async function send(op: Operation, who: Caller) {
   const entry = MATRIX[op.key];
   const r = entry.req?.(f, who) ?? {};
-  const params = { ...defaultParams(op.template), ...r.params };
+  const params = { ...pathParams(f, op.template), ...r.params };
   const url =
     '/api/v1' + op.template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? 'x'));
   let req = t.http[op.method](url);
@@ -432,89 +378,7 @@ const secrets = () => [
 ];
 
 beforeAll(async () => {
-  const app = await benefitTestApp();
-  t = app.t;
-  tokens = app.tokens;
-  const victim = await signIn(t, VICTIM);
-  const family = { ...tokens, resident: victim };
-  const idNumber = newIdNumber('19400101');
-  const person = await addPerson(t, victim, { name: NAME, idNumber, phone: PHONE });
-  const consent = await t.http.post(`/api/v1/persons/${person.id}/consents`).set(bearer(tokens.officer)).send({
-    granteePhone: '13600002222',
-    relationship: 'relative',
-    method: 'written',
-    givenBy: NAME,
-    givenAt: '2026-05-01T10:00:00+08:00',
-  });
-  const draft = await addDraft(t, victim, person.id);
-  const material = await t.http
-    .post(`/api/v1/applications/${draft.id}/materials`)
-    .set(bearer(victim))
-    .field('kind', 'id-card')
-    .attach('file', PNG, 'id.png');
-  // A benefit of the same family, at the institution whose account is not the demo provider's.
-  const benefit = await benefitFor(t, family, {
-    careMode: 'institution',
-    providerId: INSTITUTION,
-    person: { name: NAME, phone: PHONE },
-  });
-  const inbox = await t.http.get('/api/v1/inbox').set(bearer(victim));
-  t.setNow('2026-06-10T02:00:00Z');
-  await t.http
-    .post(`/api/v1/benefits/${benefit.id}/suspensions`)
-    .set(bearer(tokens.officer))
-    .send({ reason: 'hospital-stay', from: '2026-06-05' });
-  const suspended = await t.http.get(`/api/v1/benefits/${benefit.id}`).set(bearer(tokens.officer));
-  await t.http
-    .patch(`/api/v1/benefits/${benefit.id}/suspensions/${suspended.body.suspensions?.[0]?.id}`)
-    .set(bearer(tokens.officer))
-    .send({ to: '2026-06-09' });
-  const asked = await t.http
-    .post(`/api/v1/benefits/${benefit.id}/plan-changes`)
-    .set(bearer(victim))
-    .send({ careMode: 'home', providerId: HOME, reason: '想回家住' });
-  t.setNow('2026-06-25T02:00:00Z');
-  const record = await t.http
-    .post(`/api/v1/benefits/${benefit.id}/service-records`)
-    .set(bearer(app.otherProvider))
-    .send(visit('2026-06-22'));
-  t.setNow('2026-07-01T02:00:00Z');
-  const settled = await t.http
-    .post(`/api/v1/benefits/${benefit.id}/settlements`)
-    .set(bearer(app.otherProvider))
-    .send({ month: '2026-06', monthlyBillFen: 300000 });
-  const chat = await t.http
-    .post('/api/v1/bot/messages')
-    .set(bearer(victim))
-    .send({ text: `我妈${NAME}，身份证${idNumber}，能办长护险吗` });
-  const user = await t.db.prisma.user.findUniqueOrThrow({ where: { phone: VICTIM } });
-  f = {
-    personId: person.id,
-    consentId: consent.body.id,
-    draftId: draft.id,
-    materialId: material.body.id,
-    applicationId: benefit.applicationId,
-    benefitId: benefit.id,
-    requestId: asked.body.planRequests?.[0]?.id,
-    suspensionId: suspended.body.suspensions?.[0]?.id,
-    settlementId: settled.body.id,
-    serviceRecordId: record.body.id,
-    messageId: inbox.body[0]?.id,
-    conversationId: chat.body.sessionId,
-    userId: user.id,
-    providerId: INSTITUTION,
-    idNumber,
-  };
-  const missing = Object.entries(f).filter(([, v]) => typeof v !== 'string');
-  if (missing.length) {
-    const answers = { consent, material, inbox, suspended, asked, record, settled, chat };
-    const wrong = Object.entries(answers).filter(([, r]) => r.status >= 300);
-    throw new Error(
-      `matrix set-up: no ${missing.map(([k]) => k).join(', ')}; ` +
-        wrong.map(([k, r]) => `${k} ${r.status} ${r.text.slice(0, 300)}`).join('; '),
-    );
-  }
-
+  ({ t, tokens, f } = await buildWorld());
   const doc = (await t.http.get('/api/v1/openapi.json')).body as {
     paths: Record<string, Record<string, { 'x-roles'?: Role[] }>>;
   };
@@ -573,7 +437,7 @@ describe('authorization matrix', () => {
       } else if (res.status < 200 || res.status >= 300) {
         problems.push(`${what}, the matrix says ${want} ${text.slice(0, 200)}`);
       } else if (want === 'sees') {
-        const id = MATRIX[op.key].shows?.(f) ?? Object.values(defaultParams(op.template))[0];
+        const id = MATRIX[op.key].shows?.(f) ?? Object.values(pathParams(f, op.template))[0];
         if (!text.includes(id)) problems.push(`${what} without the record it should show`);
       }
       // Nobody refused, and nobody shown a list of their own, sees the other family's records (a permitted

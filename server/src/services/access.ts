@@ -5,8 +5,9 @@
 //   date) names its provider, no applications; a past provider keeps only its own settlements and visits;
 // - a record outside the caller's scope answers 404, exactly as if it did not exist (no leak of existence);
 //   an action the caller's role can never take answers 403.
-import type { Prisma } from '../generated/prisma/client';
+import type { Application, Person, Prisma } from '../generated/prisma/client';
 import type { Db } from '../db';
+import { hotReads } from '../hotReads';
 import { forbidden, notFound } from '../lib/errors';
 import { PROXY_ROLES, type AuthUser } from '../lib/roles';
 import { shanghaiDate, systemClock, type Clock } from '../lib/time';
@@ -76,7 +77,18 @@ export class Access {
     return this.readablePerson(user, personId);
   }
 
-  async readableApplication(user: AuthUser, applicationId: string) {
+  /** The application with its person (and, on SQLite, its number of materials) if the user may read it, else 404. */
+  async readableApplication(
+    user: AuthUser,
+    applicationId: string,
+  ): Promise<Application & { person: Person; _count?: { materials: number } }> {
+    const hot = hotReads(this.prisma);
+    if (hot) {
+      // The same scope as applicationScope, read without Prisma (the most frequent signed-in read).
+      const a = user.role === 'provider' ? null : await hot.application(applicationId);
+      if (a && (!isProxyRole(user) || (await hot.actsFor(a.personId, user.id)))) return a;
+      throw notFound('没有找到这份申请，或您无权查看。');
+    }
     const application = await this.prisma.application.findFirst({
       where: { id: applicationId, ...applicationScope(user) },
       include: { person: true },

@@ -349,11 +349,8 @@ export class ApplicationService {
 
   async get(user: AuthUser, id: string): Promise<ApplicationView> {
     const a = await this.access.readableApplication(user, id);
-    return this.view(
-      { ...a, _count: { materials: await this.prisma.material.count({ where: { applicationId: id } }) } },
-      user,
-      true,
-    );
+    const materials = a._count?.materials ?? (await this.prisma.material.count({ where: { applicationId: id } }));
+    return this.view({ ...a, _count: { materials } }, user, true);
   }
 
   async saveDraft(user: AuthUser, id: string, input: z.output<typeof draftInput>): Promise<ApplicationView> {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Config } from '../config';
 import { withKeyLock, type Db, type DbTx } from '../db';
+import { hotReads } from '../hotReads';
 import { AppError, badInput } from '../lib/errors';
 import { ROLES, type AuthUser, type Role } from '../lib/roles';
 import type { Clock } from '../lib/time';
@@ -148,10 +149,11 @@ export class AuthService {
   }
 
   async userForToken(token: string): Promise<AuthUser | null> {
-    const session = await this.prisma.session.findUnique({
-      where: { tokenHash: sha256(token) },
-      include: { user: true },
-    });
+    // Every signed-in request asks this: on SQLite without Prisma's per-query plan compilation.
+    const hot = hotReads(this.prisma);
+    const session = hot
+      ? await hot.sessionUser(sha256(token))
+      : await this.prisma.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
     if (!session || session.revokedAt || session.expiresAt <= this.clock()) return null;
     return toAuthUser(session.user);
   }
