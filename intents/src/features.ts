@@ -1,7 +1,8 @@
 // What the classifier sees of a message. NLP.js's Chinese tokenizer splits domain words (失能 → 失|能)
 // and its stemmer turns tokens into pinyin; we replace both with our own features: the text with
 // typos, dialect and synonyms folded to one spelling, entity values replaced by their type (a region or
-// an amount says nothing about the intent, only that one is there), then character bigrams.
+// an amount says nothing about the intent, only that one is there), 的 read as a word break, then
+// character bigrams.
 import { extractEntities, foldWidth, type EntityType } from './entities';
 
 /** Bump when the features change: a model trained on other features is retrained. */
@@ -207,6 +208,9 @@ const FOLD: [string, string][] = [
   ['停掉', '暂停'],
   ['中止', '暂停'],
   ['缴纳', '缴费'],
+  ['另外交', '单独交'],
+  ['额外交', '单独交'],
+  ['另交', '单独交'],
   ['断交', '断缴'],
   ['断保', '断缴'],
   ['欠缴', '断缴'],
@@ -268,6 +272,15 @@ const FOLD: [string, string][] = [
   ['退回来', '退回'],
   ['驳回', '退回'],
   ['打回', '退回'],
+  // the cost of care, said many ways
+  ['护理的钱', '护理费'],
+  ['护理钱', '护理费'],
+  ['照护费', '护理费'],
+  ['护理费用', '护理费'],
+  // a grade lowered on review
+  ['降成', '降级'],
+  ['降为', '降级'],
+  ['降到', '降级'],
   // looking after someone
   ['伺候', '照顾'],
   ['服侍', '照顾'],
@@ -319,7 +332,8 @@ export function fold(text: string): string {
 
 /** The text with entities replaced by markers, folded: what the tokens are taken from. */
 export function prepare(text: string): string {
-  const folded = fold(text);
+  // 的 ends a word: a bigram across it (险的, 的钱) is the same in every intent and says nothing.
+  const folded = fold(text).replace(/的/g, ' ');
   const entities = extractEntities(folded, { today: '2000-01-01' });
   let out = '';
   let at = 0;

@@ -113,8 +113,9 @@ interface Operation {
 function bodies(op: Operation): { name: string; body: string }[] {
   const example = op.example ?? {};
   const fields = Object.keys(example);
-  const out: { name: string; body: string }[] = [];
   const json = (v: unknown) => JSON.stringify(v);
+  // The example itself first: it gets past the body checks to the record's own (state, owner, dates).
+  const out: { name: string; body: string }[] = [{ name: 'the example', body: json(example) }];
   // Each field of the example in turn, hostile; the rest of the body as the example has it.
   for (let i = 0; out.length < PER_ROUTE - 4 && fields.length && i < PER_ROUTE; i++) {
     const field = fields[i % fields.length];
