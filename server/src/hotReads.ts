@@ -5,7 +5,7 @@
 // services use them as they use Prisma's. On PostgreSQL there is no handle and the services use Prisma.
 import type Database from 'better-sqlite3';
 import { sqliteHandle, type Db } from './db';
-import type { Application, Person, User } from './generated/prisma/client';
+import type { Application, Person, Provider, ProviderItem, User } from './generated/prisma/client';
 
 type Row = Record<string, unknown>;
 
@@ -39,6 +39,13 @@ export interface SessionUser {
 
 export type ApplicationWithPerson = Application & { person: Person; _count: { materials: number } };
 
+export interface ProviderFilter {
+  region?: string;
+  district?: string;
+  /** Part of the name or the address (ASCII letters in any case, as Prisma's `contains` on SQLite). */
+  q?: string;
+}
+
 export interface HotReads {
   /** The session of a token hash with its user. */
   sessionUser(tokenHash: string): Promise<SessionUser | null>;
@@ -46,6 +53,9 @@ export interface HotReads {
   application(id: string): Promise<ApplicationWithPerson | null>;
   /** Whether the account holds a consent, not revoked, to act for the person. */
   actsFor(personId: string, granteeId: string): Promise<boolean>;
+  /** Providers matching the filter (at most `limit`, in table order), with their posted items when asked. */
+  providers(filter: ProviderFilter, withItems: true, limit: number): Promise<(Provider & { items: ProviderItem[] })[]>;
+  providers(filter: ProviderFilter, withItems: false, limit: number): Promise<Provider[]>;
 }
 
 const cache = new WeakMap<Db, HotReads | null>();
@@ -77,6 +87,30 @@ function sqliteHotReads(db: Database.Database): HotReads {
     'SELECT 1 FROM "Consent" WHERE "personId" = ? AND "granteeId" = ? AND "revokedAt" IS NULL LIMIT 1',
   );
   for (const st of [sessionUser, applicationById, personById, consent]) st.safeIntegers(false);
+  const provider = rowMapper(db, 'Provider');
+  const item = rowMapper(db, 'ProviderItem');
+  // One pair of statements per combination of filters given (eight at most).
+  const providerQueries = new Map<string, { providers: Database.Statement; items: Database.Statement }>();
+  const providerQuery = (f: ProviderFilter) => {
+    const key = `${f.region !== undefined}${f.district !== undefined}${f.q !== undefined}`;
+    let qs = providerQueries.get(key);
+    if (!qs) {
+      const where = [
+        ...(f.region !== undefined ? ['"region" = @region'] : []),
+        ...(f.district !== undefined ? ['"district" = @district'] : []),
+        ...(f.q !== undefined ? [`("name" LIKE @like ESCAPE '\\' OR "address" LIKE @like ESCAPE '\\')`] : []),
+      ];
+      const matching = `SELECT * FROM "Provider"${where.length ? ' WHERE ' + where.join(' AND ') : ''} LIMIT @limit`;
+      qs = {
+        providers: db.prepare(matching).safeIntegers(false),
+        items: db
+          .prepare(`SELECT i.* FROM "ProviderItem" i WHERE i."providerId" IN (SELECT "id" FROM (${matching}))`)
+          .safeIntegers(false),
+      };
+      providerQueries.set(key, qs);
+    }
+    return qs;
+  };
 
   // Prisma's interactive transactions hold BEGIN on this same connection across awaits: a read waits until none
   // is open, so that it never sees another request's uncommitted writes.
@@ -113,5 +147,20 @@ function sqliteHotReads(db: Database.Database): HotReads {
       await settled();
       return consent.get(personId, granteeId) !== undefined;
     },
-  };
+    async providers(f: ProviderFilter, withItems: boolean, limit: number) {
+      await settled();
+      const params: Record<string, unknown> = { limit };
+      if (f.region !== undefined) params.region = f.region;
+      if (f.district !== undefined) params.district = f.district;
+      if (f.q !== undefined) params.like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const qs = providerQuery(f);
+      const rows = (qs.providers.all(params) as Row[]).map((r) => provider(r) as unknown as Provider);
+      if (!withItems) return rows;
+      const byProvider = new Map<string, ProviderItem[]>(rows.map((r) => [r.id, []]));
+      for (const r of qs.items.all(params) as Row[]) {
+        byProvider.get(r.providerId as string)?.push(item(r) as unknown as ProviderItem);
+      }
+      return rows.map((r) => ({ ...r, items: byProvider.get(r.id)! }));
+    },
+  } as HotReads;
 }

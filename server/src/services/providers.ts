@@ -12,6 +12,7 @@ import {
   type RegionId,
 } from '@changhu/rules';
 import type { Db } from '../db';
+import { hotReads } from '../hotReads';
 import type { Provider, ProviderItem } from '../generated/prisma/client';
 import { Prisma } from '../generated/prisma/client';
 import { badInput, conflict, notFound, type ErrorDetail } from '../lib/errors';
@@ -295,7 +296,15 @@ export class ProviderService {
       ...(query.district ? { district: query.district } : {}),
       ...(query.q ? { OR: [{ name: { contains: query.q } }, { address: { contains: query.q } }] } : {}),
     };
-    const rows = await this.prisma.provider.findMany({ where, include: { items: true }, take: 2000 });
+    // The directory is read on every search (and by the bot): on SQLite without Prisma's plan compilation.
+    const hot = hotReads(this.prisma);
+    const rows = hot
+      ? await hot.providers(
+          { region: query.region || undefined, district: query.district || undefined, q: query.q || undefined },
+          true,
+          2000,
+        )
+      : await this.prisma.provider.findMany({ where, include: { items: true }, take: 2000 });
     const from = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined;
     const views = rows
       .filter((p) => !query.mode || careModesOf(p).includes(query.mode))
@@ -318,11 +327,14 @@ export class ProviderService {
    * without the price lists, since each Prisma query costs its plan's compilation.
    */
   async briefs(q: { region: string; district?: string; mode?: CareModeId }) {
-    const rows = await this.prisma.provider.findMany({
-      where: { region: q.region, ...(q.district ? { district: q.district } : {}) },
-      select: { name: true, address: true, freePlaces: true, careModes: true },
-      take: 2000,
-    });
+    const hot = hotReads(this.prisma);
+    const rows = hot
+      ? await hot.providers({ region: q.region, ...(q.district ? { district: q.district } : {}) }, false, 2000)
+      : await this.prisma.provider.findMany({
+          where: { region: q.region, ...(q.district ? { district: q.district } : {}) },
+          select: { name: true, address: true, freePlaces: true, careModes: true },
+          take: 2000,
+        });
     return rows
       .map((p) => ({ ...p, modes: JSON.parse(p.careModes) as CareModeId[] }))
       .filter((p) => !q.mode || p.modes.includes(q.mode))
