@@ -1,0 +1,38 @@
+// The small part of NLP.js 4 (@nlpjs/core, @nlpjs/nlp, @nlpjs/lang-zh) this package uses; they ship no types.
+declare module '@nlpjs/core' {
+  export interface Container {
+    use(plugin: unknown): void;
+    register(name: string, instance: unknown, isSingleton?: boolean): void;
+    get(name: string): unknown;
+  }
+  export function containerBootstrap(): Container;
+}
+
+declare module '@nlpjs/lang-zh' {
+  export const LangZh: unknown;
+}
+
+declare module '@nlpjs/nlp' {
+  import type { Container } from '@nlpjs/core';
+  export interface NlpClassification {
+    intent: string;
+    score: number;
+  }
+  export interface NluResult {
+    locale: string;
+    utterance: string;
+    intent: string;
+    score: number;
+    classifications: NlpClassification[];
+  }
+  export class Nlp {
+    constructor(settings?: Record<string, unknown> & { container?: Container });
+    container: Container;
+    settings: Record<string, unknown>;
+    addCorpus(corpus: string | object): Promise<void>;
+    classify(locale: string, utterance: string): Promise<NluResult>;
+    train(): Promise<unknown>;
+    export(minified?: boolean): string;
+    import(data: string | object): void;
+  }
+}
