@@ -5,17 +5,12 @@
 // sends the user to sign in and back with what they typed still there.
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiClient, CHROMIUM, hasChromium, launchChromium, poll } from '../../server/test/helpers/browser';
+import { ApiClient, launchChromium, poll, chromiumDescribe } from '../../server/test/helpers/browser';
 import { idNumberProblem } from '../../rules/src/personal';
 import { check, OUT, type Mode } from './check';
 import { ensureH5Built, startH5Server, type H5Server } from './h5';
 
-if (!hasChromium()) {
-  console.warn(
-    `account.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('account.browser.test');
 
 const RESIDENT = '13800000001';
 const NEWCOMER = '13900000021';

@@ -11,23 +11,17 @@ import { shanghaiDate } from '../../server/src/lib/time';
 import { withCheckDigit } from '../../server/src/seed';
 import {
   ApiClient,
-  CHROMIUM,
   ensureConsoleBuilt,
-  hasChromium,
   launchChromium,
   poll,
   startServer,
   type RunningServer,
+  chromiumDescribe,
 } from '../../server/test/helpers/browser';
 import { check, OUT, type Mode } from './check';
 import { ensureH5Built } from './h5';
 
-if (!hasChromium()) {
-  console.warn(
-    `apply.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('apply.browser.test');
 
 const DAY = 86_400_000;
 const OFFICER_PHONE = '13800000004';

@@ -5,16 +5,11 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { sharedClassifier } from '../../server/src/bot/nlu';
-import { ApiClient, CHROMIUM, hasChromium, launchChromium, poll } from '../../server/test/helpers/browser';
+import { ApiClient, launchChromium, poll, chromiumDescribe } from '../../server/test/helpers/browser';
 import { check, OUT, type Mode } from './check';
 import { ensureH5Built, startH5Server, type H5Server } from './h5';
 
-if (!hasChromium()) {
-  console.warn(
-    `chat.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('chat.browser.test');
 
 const AGENT = '13800000003';
 

@@ -6,14 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiClient, CHROMIUM, hasChromium, launchChromium, poll } from '../../server/test/helpers/browser';
+import { ApiClient, chromiumDescribe, launchChromium, poll } from '../../server/test/helpers/browser';
 import { check, OUT, yuan, type Mode } from './check';
 import { ensureH5Built, startH5Server, type H5Server } from './h5';
 
-if (!hasChromium()) {
-  console.warn(`h5.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`);
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('h5.browser.test');
 
 const OFFICER_PHONE = '13800000004';
 

@@ -5,16 +5,11 @@
 // with its posted items and prices (yuan of the server's fen), its address and a tel: link to call it.
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiClient, CHROMIUM, eventually, hasChromium, launchChromium, poll } from '../../server/test/helpers/browser';
+import { ApiClient, eventually, launchChromium, poll, chromiumDescribe } from '../../server/test/helpers/browser';
 import { check, OUT, yuan, type Mode } from './check';
 import { ensureH5Built, startH5Server, type H5Server } from './h5';
 
-if (!hasChromium()) {
-  console.warn(
-    `providers.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('providers.browser.test');
 
 interface Provider {
   id: string;

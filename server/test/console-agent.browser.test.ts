@@ -7,24 +7,18 @@ import { shanghaiDate } from '../src/lib/time';
 import { DEMO_ACCOUNTS } from '../src/seed';
 import {
   ApiClient,
-  CHROMIUM,
   ensureConsoleBuilt,
-  hasChromium,
   launchChromium,
   layoutReport,
   poll,
   startServer,
   type RunningServer,
+  chromiumDescribe,
 } from './helpers/browser';
 
 const AGENT = DEMO_ACCOUNTS.find((a) => a.role === 'agent')!;
 
-if (!hasChromium()) {
-  console.warn(
-    `console-agent.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('console-agent.browser.test');
 
 describeWithChromium('agent console (headless Chromium)', () => {
   let server: RunningServer;

@@ -8,14 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, withCheckDigit } from '../src/seed';
 import {
   ApiClient,
-  CHROMIUM,
   ensureConsoleBuilt,
-  hasChromium,
   launchChromium,
   layoutReport,
   poll,
   startServer,
   type RunningServer,
+  chromiumDescribe,
 } from './helpers/browser';
 
 const DAY = 86_400_000;
@@ -65,12 +64,7 @@ const monthAfter = (month: string) => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
 
-if (!hasChromium()) {
-  console.warn(
-    `console-benefits.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('console-benefits.browser.test');
 
 describeWithChromium('officer console: providers, benefits, settlements, service records (headless Chromium)', () => {
   let server: RunningServer;

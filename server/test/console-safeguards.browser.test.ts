@@ -7,13 +7,12 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, seed, withCheckDigit } from '../src/seed';
 import {
   ApiClient,
-  CHROMIUM,
   ensureConsoleBuilt,
-  hasChromium,
   launchChromium,
   poll,
   startServer,
   type RunningServer,
+  chromiumDescribe,
 } from './helpers/browser';
 
 const DAY = 86_400_000;
@@ -60,12 +59,7 @@ function yuan(fen: number): string {
   return `${fen < 0 ? '−' : ''}${whole}.${digits.slice(-2)} 元`;
 }
 
-if (!hasChromium()) {
-  console.warn(
-    `console-safeguards.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('console-safeguards.browser.test');
 
 describeWithChromium('console safeguards on a fresh install (headless Chromium)', () => {
   let server: RunningServer;

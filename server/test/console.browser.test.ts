@@ -6,13 +6,12 @@ import { chineseDate, shanghaiDate } from '../src/lib/time';
 import { DEMO_ACCOUNTS, withCheckDigit } from '../src/seed';
 import {
   ApiClient,
-  CHROMIUM,
   ensureConsoleBuilt,
-  hasChromium,
   launchChromium,
   poll,
   startServer,
   type RunningServer,
+  chromiumDescribe,
 } from './helpers/browser';
 
 const DAY = 86_400_000;
@@ -29,13 +28,7 @@ const PERSON = {
 const RESIDENT_PHONE = '13912345678';
 const SHOTS = '/tmp';
 
-if (!hasChromium()) {
-  // The only reason to skip: CI installs it (`.ci/run`); locally `apt-get install -y chromium fonts-noto-cjk`.
-  console.warn(
-    `console.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('console.browser.test');
 
 describeWithChromium('officer console (headless Chromium)', () => {
   let server: RunningServer;

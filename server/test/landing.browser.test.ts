@@ -3,22 +3,16 @@
 // 16px text, 4.5:1 contrast), and its staff link leads to the console's sign-in.
 import type { Browser, Page } from 'playwright-core';
 import {
-  CHROMIUM,
   ensureConsoleBuilt,
-  hasChromium,
   launchChromium,
   layoutReport,
   poll,
   startServer,
   type RunningServer,
+  chromiumDescribe,
 } from './helpers/browser';
 
-if (!hasChromium()) {
-  console.warn(
-    `landing.browser.test: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`,
-  );
-}
-const describeWithChromium = hasChromium() ? describe : describe.skip;
+const describeWithChromium = chromiumDescribe('landing.browser.test');
 
 describeWithChromium('the landing page at / (headless Chromium)', () => {
   let server: RunningServer;

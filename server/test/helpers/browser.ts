@@ -19,6 +19,16 @@ import { createTestDb, type TestDb } from './db';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = (): boolean => fs.existsSync(CHROMIUM);
 
+/**
+ * `describe` where Debian's Chromium is installed; elsewhere `describe.skip`, saying so and how to install it
+ * (CI installs it in `.ci/run`).
+ */
+export function chromiumDescribe(file: string): jest.Describe {
+  if (hasChromium()) return describe;
+  console.warn(`${file}: SKIPPED — ${CHROMIUM} not found. Install: apt-get install -y chromium fonts-noto-cjk`);
+  return describe.skip;
+}
+
 const SERVER_DIR = path.resolve(__dirname, '..', '..');
 const REPO_ROOT = path.resolve(SERVER_DIR, '..');
 const CONSOLE_DIR = path.join(SERVER_DIR, 'console');
