@@ -85,6 +85,9 @@ interface FieldProps {
   placeholder?: string;
   type?: 'text' | 'number' | 'idcard';
   maxlength?: number;
+  /** The form field's name (default: the id) and what the browser may fill in (tel, one-time-code…). */
+  name?: string;
+  autocomplete?: string;
 }
 
 export function Field({
@@ -97,6 +100,8 @@ export function Field({
   placeholder,
   type = 'text',
   maxlength,
+  name,
+  autocomplete,
 }: FieldProps) {
   return (
     <View className="field">
@@ -111,7 +116,12 @@ export function Field({
         maxlength={maxlength ?? 140}
         placeholder={placeholder}
         onInput={(e) => onChange(e.detail.value)}
-        {...attrs({ 'aria-labelledby': `${id}-label`, name: id, 'aria-invalid': problem ? true : undefined })}
+        {...attrs({
+          'aria-labelledby': `${id}-label`,
+          name: name ?? id,
+          autocomplete,
+          'aria-invalid': problem ? true : undefined,
+        })}
       />
       {problem && (
         <View className="problem" {...attrs({ role: 'alert' })}>

@@ -1,7 +1,8 @@
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import { attrs, heading } from '../../components/a11y';
 import { Btn } from '../../components/Btn';
+import { Field } from '../shared';
 import { Failure } from '../../components/States';
 import { Page } from '../../components/Page';
 import { ApiError, post } from '../../lib/api';
@@ -102,28 +103,21 @@ export default function SignIn() {
     <Page title="登录">
       <View className="lead">用手机号登录。第一次登录会自动开通账号，不需要注册。</View>
       <View className="card">
-        <View className="field">
-          <View className="field-label" id="signin-phone-label">
-            手机号
-          </View>
-          <Input
-            className="input"
-            type="number"
-            maxlength={11}
-            value={phone}
-            placeholder="请输入11位手机号"
-            onInput={(e) => {
-              setPhone(e.detail.value);
-              if (fields.phone) setFields({ ...fields, phone: undefined });
-            }}
-            {...attrs({ 'aria-labelledby': 'signin-phone-label', autocomplete: 'tel', name: 'phone' })}
-          />
-          {fields.phone && (
-            <View className="problem" {...attrs({ role: 'alert' })}>
-              {fields.phone}
-            </View>
-          )}
-        </View>
+        <Field
+          id="signin-phone"
+          label="手机号"
+          type="number"
+          maxlength={11}
+          value={phone}
+          placeholder="请输入11位手机号"
+          onChange={(v) => {
+            setPhone(v);
+            if (fields.phone) setFields({ ...fields, phone: undefined });
+          }}
+          problem={fields.phone}
+          name="phone"
+          autocomplete="tel"
+        />
         <Btn kind={sentTo ? 'plain' : 'primary'} onClick={() => void sendCode()} disabled={busy || wait > 0 || !phone}>
           {wait > 0 ? `${wait}秒后可以重新获取` : sentTo ? '重新获取验证码' : '获取验证码'}
         </Btn>
@@ -139,28 +133,21 @@ export default function SignIn() {
           <View className="card-title" {...heading(2)}>
             填写短信验证码
           </View>
-          <View className="field">
-            <View className="field-label" id="signin-code-label">
-              验证码（6位数字）
-            </View>
-            <Input
-              className="input"
-              type="number"
-              maxlength={6}
-              value={code}
-              placeholder="短信里的6位数字"
-              onInput={(e) => {
-                setCode(e.detail.value);
-                if (fields.code) setFields({ ...fields, code: undefined });
-              }}
-              {...attrs({ 'aria-labelledby': 'signin-code-label', autocomplete: 'one-time-code', name: 'code' })}
-            />
-            {fields.code && (
-              <View className="problem" {...attrs({ role: 'alert' })}>
-                {fields.code}
-              </View>
-            )}
-          </View>
+          <Field
+            id="signin-code"
+            label="验证码（6位数字）"
+            type="number"
+            maxlength={6}
+            value={code}
+            placeholder="短信里的6位数字"
+            onChange={(v) => {
+              setCode(v);
+              if (fields.code) setFields({ ...fields, code: undefined });
+            }}
+            problem={fields.code}
+            name="code"
+            autocomplete="one-time-code"
+          />
           <Btn kind="primary" onClick={() => void signIn()} disabled={busy || !phoneOk}>
             {busy ? '正在登录……' : '登录'}
           </Btn>
