@@ -1,12 +1,12 @@
 // What the classifier sees of a message. NLP.js's Chinese tokenizer splits domain words (失能 → 失|能)
 // and its stemmer turns tokens into pinyin; we replace both with our own features: the text with
 // typos, dialect and synonyms folded to one spelling, entity values replaced by their type (a region or
-// an amount says nothing about the intent, only that one is there), 的 read as a word break, then
-// character bigrams.
+// an amount says nothing about the intent, only that one is there), 的 read as a word break, laughter one
+// token, an agent's frame (来电人问…) dropped, then character bigrams.
 import { extractEntities, foldWidth, type EntityType } from './entities';
 
 /** Bump when the features change: a model trained on other features is retrained. */
-export const FEATURES_VERSION = 9;
+export const FEATURES_VERSION = 10;
 
 /**
  * Spellings folded to one form, longest first. Left: what people type (typos by pinyin input,
@@ -33,6 +33,9 @@ const FOLD: [string, string][] = [
   ['护理险', '长护险'],
   ['护理保险', '长护险'],
   ['长护险险', '长护险'],
+  ['长乎险', '长护险'],
+  ['长呼险', '长护险'],
+  ['场护险', '长护险'],
   // disability
   ['湿能', '失能'],
   ['失育', '失能'],
@@ -73,6 +76,7 @@ const FOLD: [string, string][] = [
   // typos of pinyin input (same sound, wrong character)
   ['申清', '申请'],
   ['伸请', '申请'],
+  ['申情', '申请'],
   ['互理', '护理'],
   ['护里', '护理'],
   ['报消', '报销'],
@@ -84,6 +88,8 @@ const FOLD: [string, string][] = [
   ['机购', '机构'],
   ['咱停', '暂停'],
   ['付评', '复评'],
+  ['付平', '复评'],
+  ['复平', '复评'],
   ['定典', '定点'],
   ['订点', '定点'],
   ['待愚', '待遇'],
@@ -252,6 +258,8 @@ const FOLD: [string, string][] = [
   ['在外省住', '搬走'],
   ['搬家', '搬走'],
   // money arriving, and money owed for months before
+  ['到帐', '到账'],
+  ['帐户', '账户'],
   ['打到卡上', '到账'],
   ['打到卡里', '到账'],
   ['打卡上', '到账'],
@@ -330,10 +338,21 @@ export function fold(text: string): string {
     .replace(FOLD_RE, (w) => FOLD_MAP.get(w) ?? w);
 }
 
+/**
+ * An agent's summary of a call names who asks before what is asked (来电人问…, 市民咨询…, 来电人反映…): the
+ * frame is dropped, so 来电人问评估去哪报 reads as 评估去哪报 whichever frame the agent types.
+ */
+const CALLER_FRAME =
+  /^[\s，,。.：:]*(?:来电人|来电者|来电群众|来电市民|来电居民|来电家属|市民|群众|客户|用户|咨询人)(?:来电)?(?:询问|咨询|问|反映|表示|称|说|想了解|想知道|想问)[\s，,。.：:]*/u;
+
 /** The text with entities replaced by markers, folded: what the tokens are taken from. */
 export function prepare(text: string): string {
   // 的 ends a word: a bigram across it (险的, 的钱) is the same in every intent and says nothing.
-  const folded = fold(text).replace(/的/g, ' ');
+  // Laughter (哈哈哈, 呵呵) is small talk whatever its length; 哈 alone is in 哈喽 and ends a clause (谢谢哈).
+  const folded = fold(text)
+    .replace(CALLER_FRAME, '')
+    .replace(/的/g, ' ')
+    .replace(/[哈呵嘿嘻]{2,}/g, ' ¤laugh ');
   const entities = extractEntities(folded, { today: '2000-01-01' });
   let out = '';
   let at = 0;

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureModel, INTENT_IDS, loadClassifier, type Classifier } from '@changhu/intents';
 import { evaluate, readTsv } from '../src/evaluate';
-import { plainQuestion } from '../src/features';
+import { featureTokens, plainQuestion } from '../src/features';
 import { readCorpus, splitCorpus } from '../src/model';
 
 jest.setTimeout(300_000);
@@ -54,6 +54,18 @@ test('a question tag or particle at the end of a clause is not what is asked', (
   expect(plainQuestion('能报不')).toBe('能报不');
   expect(plainQuestion('不')).toBe('不');
   expect(plainQuestion('没有')).toBe('没有');
+});
+
+test('laughter of any length is one token; 哈 alone (哈喽, 谢谢哈) is a character', () => {
+  expect(featureTokens('哈哈哈哈')).toEqual(['¤laugh']);
+  expect(featureTokens('呵呵 好的')).toEqual(['¤laugh', '好']);
+  expect(featureTokens('哈喽')).toEqual(['哈', '喽', '哈喽']);
+});
+
+test("an agent's frame (来电人问, 市民咨询) is not what is asked", () => {
+  expect(featureTokens('来电人问评估去哪报')).toEqual(featureTokens('评估去哪报'));
+  expect(featureTokens('市民咨询：长护险怎么交')).toEqual(featureTokens('长护险怎么交'));
+  expect(featureTokens('居民医保能享受吗')).toContain('居民');
 });
 
 test.each([
