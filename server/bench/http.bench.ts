@@ -131,8 +131,22 @@ const RSS_TARGET_MB = 300;
 const WEAPP_TARGET_KB = 800;
 const FCP_TARGET_MS = 1000;
 
+/**
+ * The Node.js flags `npm start` serves with (the heap limit: V8 sizes its heap from the machine's memory and lets
+ * it grow lazily under load unless told the server's budget), read from the root package.json so that the bench
+ * measures the server as it is run.
+ */
+export function serverNodeFlags(): string[] {
+  const root = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const m = /\bnode ((?:--\S+ )*)server\/dist\/index\.js/.exec(root.scripts.start);
+  if (!m) throw new Error('bench: package.json "start" does not run node … server/dist/index.js');
+  return m[1].split(' ').filter(Boolean);
+}
+
 async function startTarget(): Promise<{ ports: { bare: number; app: number }; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'target.ts')], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), '--import', 'tsx', path.join(__dirname, 'target.ts')], {
     cwd: path.resolve(__dirname, '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'test' },
