@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureModel, INTENT_IDS, loadClassifier, type Classifier } from '@changhu/intents';
 import { evaluate, readTsv } from '../src/evaluate';
-import { featureTokens, plainQuestion } from '../src/features';
+import { featureTokens, plainQuestion, tokenWeight } from '../src/features';
 import { readCorpus, splitCorpus } from '../src/model';
 
 jest.setTimeout(300_000);
@@ -84,4 +84,15 @@ test('empty or symbol-only input is None, a very long one is still classified', 
   expect((await classifier.classify('？？？!!!')).intent).toBe('None');
   const long = '俺娘瘫床上半年了能办长护险不'.repeat(100);
   expect(INTENT_IDS).toContain((await classifier.classify(long)).intent);
+});
+
+test('a longer message also gives its characters once, weighed less than a bigram; a short one at full weight', () => {
+  const long = featureTokens('不想用了，怎么申请停止长护服务');
+  expect(long).toContain('停止');
+  expect(long).toContain('_停');
+  expect(long.filter((t) => t === '_护')).toHaveLength(1);
+  expect(tokenWeight('_停')).toBeLessThan(tokenWeight('停止'));
+  const short = featureTokens('批了没');
+  expect(short).toContain('批');
+  expect(short.some((t) => t.startsWith('_'))).toBe(false);
 });
