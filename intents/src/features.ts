@@ -6,7 +6,7 @@
 import { extractEntities, foldWidth, type EntityType } from './entities';
 
 /** Bump when the features change: a model trained on other features is retrained. */
-export const FEATURES_VERSION = 11;
+export const FEATURES_VERSION = 12;
 
 /**
  * Spellings folded to one form, longest first. Left: what people type (typos by pinyin input,
@@ -147,6 +147,12 @@ const FOLD: [string, string][] = [
   ['外公', '老人'],
   ['姥姥', '老人'],
   ['姥爷', '老人'],
+  // southern dialect (温州, 闽南): 阿公 / 阿嬷 / 阿婆 / 阿爷 / 阿太
+  ['阿公', '老人'],
+  ['阿嬷', '老人'],
+  ['阿婆', '老人'],
+  ['阿爷', '老人'],
+  ['阿太', '老人'],
   ['岳母', '老人'],
   ['岳父', '老人'],
   ['丈母娘', '老人'],
