@@ -283,6 +283,7 @@ async function main(): Promise<void> {
             bareRuns[method].push(await measure(urlOf(bareOf[method]), bareOf[method], SECONDS, connections));
           }
           const runs = bareRuns[method];
+          rssAfter.set(keyOf(bareOf[method], connections), Math.round((procKb(pid, 'VmRSS') ?? 0) / 1024));
           const avg = (f: (r: AutocannonResult) => number) => mean(runs.map(f));
           rows.set(keyOf(bareOf[method], connections), {
             ...row(bareOf[method], runs[0]),
