@@ -106,9 +106,9 @@ export const NETWORK: Record<string, unknown> = { learningRate: 0.15 };
 /**
  * NLP.js's classifier for Chinese, built from its own packages: `@nlpjs/nlp` and the Chinese language only. The
  * umbrella `node-nlp` loads every language, Microsoft's recognizers and a spreadsheet reader at start-up
- * (≈120 MB of the server's memory), none of which classification uses; the model file is the same either way.
+ * (≈100 MB more of the server's memory), none of which classification uses; the model file is the same either way.
  */
-function newNlp(): Nlp {
+export function newNlp(): Nlp {
   const container = containerBootstrap();
   container.use(LangZh);
   const nlp = new Nlp({

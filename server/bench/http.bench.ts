@@ -136,7 +136,7 @@ const FCP_TARGET_MS = 1000;
  * it grow lazily under load unless told the server's budget), read from the root package.json so that the bench
  * measures the server as it is run.
  */
-export function serverNodeFlags(): string[] {
+function serverNodeFlags(): string[] {
   const root = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
