@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangZh } from '@nlpjs/lang-zh';
 import { Nlp } from '@nlpjs/nlp';
+import { NluNeural } from '@nlpjs/nlu';
 import { FEATURES_VERSION, featureTokens, tokenWeight } from './features';
 import { isIntentId, type Classification, type Classifier, type IntentId } from './ids';
 
@@ -104,6 +105,34 @@ export interface ModelMeta {
 export const NETWORK: Record<string, unknown> = { learningRate: 0.15 };
 
 /**
+ * NLP.js's neural NLU, remembering the tokens of the last text only. NLP.js keeps every text it has classified,
+ * with its tokens, for up to an hour (`cache.results`): about 1.9 KB a distinct message, so 130,000 different
+ * messages within an hour (a minute and a half at full load) would fill the server's 256 MB heap. One
+ * classification prepares its text twice (for the exact-sentence lookup, then for the network), so the last
+ * text is all that is worth keeping.
+ */
+type PrepareInput = { settings?: { locale?: string }; text?: string; utterance?: string };
+
+class NluWithLastText extends NluNeural {
+  private steps?: { run(input: unknown): unknown }[];
+  private last?: { key: string; tokens: unknown };
+
+  override async defaultPipelinePrepare(input: PrepareInput) {
+    // NLP.js's own key: the locale of the settings and the text.
+    const key = `${input.settings?.locale}\u0000${input.text || input.utterance}`;
+    if (this.last?.key === key) return this.last.tokens;
+    this.steps ??= ['normalize', 'tokenize', 'removeStopwords', 'stem', 'arrToObj'].map(
+      (name) => this.container.get(name) as { run(input: unknown): unknown },
+    );
+    let output: unknown = input;
+    for (const step of this.steps) output = await step.run(output);
+    const { tokens } = output as { tokens: unknown };
+    this.last = { key, tokens };
+    return tokens;
+  }
+}
+
+/**
  * NLP.js's classifier for Chinese, built from its own packages: `@nlpjs/nlp` and the Chinese language only. The
  * umbrella `node-nlp` loads every language, Microsoft's recognizers and a spreadsheet reader at start-up
  * (≈100 MB more of the server's memory), none of which classification uses; the model file is the same either way.
@@ -111,6 +140,9 @@ export const NETWORK: Record<string, unknown> = { learningRate: 0.15 };
 export function newNlp(): Nlp {
   const container = containerBootstrap();
   container.use(LangZh);
+  // The class of every domain's NLU, named in the settings below: the Nlp creates the domains as it is
+  // constructed, so it must be known before.
+  container.register('NluWithLastText', NluWithLastText, false);
   const nlp = new Nlp({
     languages: ['zh'],
     forceNER: false,
@@ -120,7 +152,7 @@ export function newNlp(): Nlp {
     // NLP.js's none-feature sends every message with unseen bigrams to None; our trained None
     // intent and the tuned threshold do that job (validation: 0.865 with it, 0.907 without).
     // The network's settings reach it as the settings of the Chinese NLU ('*': every domain).
-    nlu: { log: false, useNoneFeature: false, zh: { '*': { className: 'NeuralNlu', ...NETWORK } } },
+    nlu: { log: false, useNoneFeature: false, zh: { '*': { className: 'NluWithLastText', ...NETWORK } } },
     container,
   });
   // Our tokens replace NLP.js's Chinese tokenizer and pinyin stemmer (see features.ts).

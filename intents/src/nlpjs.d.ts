@@ -1,4 +1,5 @@
-// The small part of NLP.js 4 (@nlpjs/core, @nlpjs/nlp, @nlpjs/lang-zh) this package uses; they ship no types.
+// The small part of NLP.js 4 (@nlpjs/core, @nlpjs/nlp, @nlpjs/nlu, @nlpjs/lang-zh) this package uses; they ship
+// no types.
 declare module '@nlpjs/core' {
   export interface Container {
     use(plugin: unknown): void;
@@ -34,5 +35,19 @@ declare module '@nlpjs/nlp' {
     train(): Promise<unknown>;
     export(minified?: boolean): string;
     import(data: string | object): void;
+  }
+}
+
+declare module '@nlpjs/nlu' {
+  import type { Container } from '@nlpjs/core';
+  /** The neural NLU of one domain; subclasses may replace the steps of its pipeline. */
+  export class NluNeural {
+    constructor(settings?: Record<string, unknown>, container?: Container);
+    container: Container;
+    defaultPipelinePrepare(input: {
+      settings?: { locale?: string };
+      text?: string;
+      utterance?: string;
+    }): Promise<unknown>;
   }
 }

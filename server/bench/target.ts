@@ -1,7 +1,7 @@
 // The servers `npm run bench` measures, in one child process (so the load generator has the other core):
 // a bare Koa app (the baseline) and the real app over a fresh, migrated and seeded SQLite file, with the
 // request logger on (it writes to /dev/null, so masking and formatting are counted, the terminal is not), and
-// the H5 build at `/`.
+// the H5 build at `/`; and the floor of a bot message (bench/bot.ts) on the same database.
 // Prints one JSON line {bare, app} with the ports, then serves until killed.
 import fs from 'node:fs';
 import inspector from 'node:inspector';
@@ -15,7 +15,7 @@ import { openDatabase } from '../src/db';
 import { serveH5 } from '../src/middleware/h5';
 import { batchedWriter, createLogger } from '../src/middleware/requestLogger';
 import { seed } from '../src/seed';
-import { prepareBot } from './bot';
+import { botFloorApp, prepareBot } from './bot';
 
 const MIGRATIONS = path.resolve(__dirname, '..', '..', 'prisma', 'migrations');
 
@@ -57,7 +57,11 @@ async function main(): Promise<void> {
   });
   // The bot's model is trained (if stale) and loaded before serving, not on the first request.
   await prepareBot();
-  const ports = { bare: await listen(bare), app: await listen(app as unknown as Koa) };
+  const ports = {
+    bare: await listen(bare),
+    app: await listen(app as unknown as Koa),
+    floor: await listen(botFloorApp(prisma)),
+  };
   // BENCH_CPU_PROFILE=<file>: a CPU profile of the serving time only (not start-up), for chrome://inspect.
   const profileFile = process.env.BENCH_CPU_PROFILE;
   const session = profileFile ? new inspector.Session() : null;

@@ -87,3 +87,27 @@ it('waits for a Prisma transaction open on the connection, and is not rolled bac
   expect(await t.prisma.botConversation.findUnique({ where: { id: 'rolled-back' } })).toBeNull();
   expect(await t.prisma.botMessage.count({ where: { conversationId: 'kept' } })).toBe(2);
 });
+
+it('commits the turns that arrive together in one group, and a failing turn fails alone', async () => {
+  const store = conversationStore(t.prisma);
+  await store.saveTurn(newConversation('taken', null, at), true, {}, turn('先来的'));
+  const before = await t.prisma.botMessage.count();
+  // Sent in one turn of the event loop: they share one commit.
+  const saving = [
+    store.saveTurn(newConversation('group-1', null, at), true, {}, turn('一')),
+    // The same id again: its insert fails, inside the same group as the others.
+    store.saveTurn(newConversation('taken', null, at), true, {}, turn('重复')),
+    store.saveTurn(newConversation('group-2', null, at), true, {}, turn('二')),
+  ];
+  const settled = await Promise.allSettled(saving);
+  expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(await t.prisma.botMessage.count()).toBe(before + 4);
+  expect((await t.prisma.botMessage.findMany({ where: { conversationId: 'taken' } })).map((m) => m.text)).toEqual([
+    '先来的',
+    '每月约1,116.00元',
+  ]);
+  // The two turns that were kept got ids in the order they were sent.
+  const [a, , b] = settled as PromiseFulfilledResult<{ messageIds: number[] }>[];
+  expect(b.value.messageIds[0]).toBeGreaterThan(a.value.messageIds[1]);
+  expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+});

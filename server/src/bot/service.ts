@@ -2,7 +2,6 @@
 // saves slots, dialog state and results with the masked transcript, so any server instance (or a restarted
 // one) takes the next message. Hand-offs follow Chatwoot's states: bot → pending (waiting since) → open
 // (assignee) → resolved, and back to the bot.
-import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Classifier, Entity } from '@changhu/intents';
 import { extractEntities } from '@changhu/intents';
@@ -19,7 +18,13 @@ import { respond, type ConversationState, type DialogEnv, type DialogState, type
 import { FORM_IDS } from './forms';
 import { reply as makeReply, type Reply } from './replies';
 import { SLOT_LABELS, SLOT_NAMES, slotValueText, type SlotName, type Slots } from './slots';
-import { conversationStore, newConversation, type ConversationChange, type ConversationStore } from './store';
+import {
+  conversationStore,
+  newConversation,
+  newSessionId,
+  type ConversationChange,
+  type ConversationStore,
+} from './store';
 
 export const CONVERSATION_STATES = ['bot', 'pending', 'open', 'resolved'] as const;
 export type ConversationStateId = (typeof CONVERSATION_STATES)[number];
@@ -270,7 +275,7 @@ export class BotService {
     const isNew = !input.sessionId;
     const conv = input.sessionId
       ? await this.ownConversation(user, input.sessionId)
-      : newConversation(crypto.randomBytes(18).toString('base64url'), user?.id ?? null, now);
+      : newConversation(newSessionId(now), user?.id ?? null, now);
     const text = input.text.trim();
     const state: ConversationState = {
       slots: json<Slots>(conv.slots, {}),
