@@ -1,8 +1,9 @@
-// What `npm run bench` needs for the chatbot: the POST /api/v1/bot/messages target (a first message of a
-// new conversation each time, never the same words twice, so the classifier, the extractor, the rules and
-// the conversation's row in the database all do their work), the set-up the serving process runs before
-// it listens (the model trained and loaded, not on the first request), and classification p50/p99
-// measured apart from HTTP.
+// What `npm run bench` needs for the chatbot: the POST /api/v1/bot/messages target (a first message of a new
+// conversation each time, with a number in it that changes from request to request; the numbers cycle, so a
+// text comes back now and then, but nothing on the path keeps answers by text: the classifier, the extractor,
+// the rules and the conversation's row in the database do their work every time), the floor of such a message,
+// the set-up the serving process runs before it listens (the model trained and loaded, not on the first
+// request), and classification p50/p99 measured apart from HTTP.
 import path from 'node:path';
 import Koa from 'koa';
 import { ensureModel, evaluate, loadClassifier, readTsv } from '@changhu/intents';
