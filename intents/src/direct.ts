@@ -17,7 +17,7 @@ interface LoadedNlu {
   settings: { filterZeros?: boolean; useNoneFeature?: boolean };
   features: Record<string, unknown>;
   intents: Record<string, unknown>;
-  intentFeatures: Record<string, Record<string, unknown>>;
+  intentFeatures?: Record<string, Record<string, unknown>>;
   neuralNetwork?: {
     settings: { alpha: number };
     perceptrons: Perceptron[];
@@ -90,9 +90,9 @@ export function directClassify(nlp: Nlp): ((text: string) => Classification) | n
     if (!classifications.length) classifications.push({ intent: 'None', score: 1 });
     classifications = classifications.sort(byScore);
     let modified = false;
-    for (const c of classifications) {
+    for (const c of nlu.intentFeatures ? classifications : []) {
       if (c.intent === 'None') continue;
-      const own = nlu.intentFeatures[c.intent];
+      const own = nlu.intentFeatures![c.intent];
       if (!own || !Object.keys(features).some((t) => own[t])) {
         c.score = 0;
         modified = true;

@@ -105,15 +105,15 @@ export interface ModelMeta {
  */
 export const NETWORK: Record<string, unknown> = { learningRate: 0.15 };
 
+type PrepareInput = { settings?: { locale?: string }; text?: string; utterance?: string };
+
 /**
  * NLP.js's neural NLU, remembering the tokens of the last text only. NLP.js keeps every text it has classified,
  * with its tokens, for up to an hour (`cache.results`): about 1.9 KB a distinct message, so 130,000 different
- * messages within an hour (a minute and a half at full load) would fill the server's 256 MB heap. One
- * classification prepares its text twice (for the exact-sentence lookup, then for the network), so the last
- * text is all that is worth keeping.
+ * messages within an hour (a minute and a half at full load) would fill the server's 256 MB heap. Serving
+ * classifies with direct.ts; this class serves training, and any model direct.ts declines (where the
+ * exact-sentence lookup, when on, prepares the same text a second time).
  */
-type PrepareInput = { settings?: { locale?: string }; text?: string; utterance?: string };
-
 class NluWithLastText extends NluNeural {
   private steps?: { run(input: unknown): unknown }[];
   private last?: { key: string; tokens: unknown };

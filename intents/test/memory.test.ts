@@ -6,11 +6,12 @@ import { ensureModel } from '../src/model';
 
 jest.setTimeout(120_000);
 
-test('classifying 20,000 different messages leaves the heap as it was', async () => {
-  await ensureModel();
+beforeAll(() => ensureModel());
+
+test.each(['served', 'nlpjs'])('classifying 20,000 different messages (%s) leaves the heap as it was', (mode) => {
   const run = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'helpers', 'heap-growth.ts'), '20000'],
+    ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'helpers', 'heap-growth.ts'), mode, '20000'],
     { encoding: 'utf8', cwd: path.resolve(__dirname, '..') },
   );
   expect(run.stderr).toBe('');
