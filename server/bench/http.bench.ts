@@ -350,6 +350,15 @@ async function main(): Promise<void> {
         target: '—',
         met: null,
       });
+      const call = result.find((c) => c.name === BOT_TARGET.name && c.connections === r.connections);
+      if (call) {
+        figures.push({
+          figure: `${BOT_TARGET.name}, ${r.connections} connections: × its floor (requests/s, medians)`,
+          value: (call.rps / r.rps).toFixed(2),
+          target: '—',
+          met: null,
+        });
+      }
       continue;
     }
     if (r.minRatio !== null) {
