@@ -1,15 +1,12 @@
 // What `npm run bench` needs for the chatbot: the POST /api/v1/bot/messages target (a first message of a new
 // conversation each time, with a number in it that changes from request to request; the numbers cycle, so a
 // text comes back now and then, but nothing on the path keeps answers by text: the classifier, the extractor,
-// the rules and the conversation's row in the database do their work every time), the floor of such a message,
-// the set-up the serving process runs before it listens (the model trained and loaded, not on the first
+// the rules and the conversation's row in the database do their work every time), the floor target of such a
+// message, the set-up the serving process runs before it listens (the model trained and loaded, not on the first
 // request), and classification p50/p99 measured apart from HTTP.
 import path from 'node:path';
-import Koa from 'koa';
 import { ensureModel, evaluate, loadClassifier, readTsv } from '@changhu/intents';
-import type { Db } from '../src/db';
 import { sharedClassifier } from '../src/bot/nlu';
-import { conversationStore, newConversation, newSessionId } from '../src/bot/store';
 
 /** First messages people send, with a number that changes on every request. */
 const TEMPLATES: ((n: number) => string)[] = [
@@ -36,31 +33,7 @@ export const BOT_TARGET = {
   status: 200,
 };
 
-/**
- * The least any bot message costs: a bare Koa POST route (the bare POST's body reading) that only classifies
- * the text with the trained model and commits the turn (a new conversation and its two messages) through the
- * bot's own store — no entities, rules, dialog, sign-in, validation or log line. Its ratio to the bare POST is
- * the ceiling of the real call's.
- */
-export function botFloorApp(prisma: Db): Koa {
-  const store = conversationStore(prisma);
-  const app = new Koa();
-  app.use(async (ctx) => {
-    const chunks: Buffer[] = [];
-    for await (const c of ctx.req) chunks.push(c as Buffer);
-    const { text } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text: string };
-    const { intent, score } = await (await sharedClassifier()).classify(text);
-    const now = new Date();
-    const conv = newConversation(newSessionId(now), null, now);
-    await store.saveTurn(conv, true, {}, [
-      { sender: 'user', text, intent, score, createdAt: now },
-      { sender: 'bot', text: '好的', createdAt: now },
-    ]);
-    ctx.body = { sessionId: conv.id, intent, score };
-  });
-  return app;
-}
-
+/** The floor of a bot message (bench/target.ts's third server), in the shape of a TARGETS entry. */
 export const BOT_FLOOR_TARGET = {
   name: 'floor of a bot message: bare Koa POST + classify + store the turn',
   server: 'floor' as const,

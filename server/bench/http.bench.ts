@@ -1,12 +1,12 @@
 // `npm run bench`: requests per second and p50/p99 of the estimate, eligibility, bot message, provider search
 // and (signed-in) application read calls, and of an unknown path (404) and the health check, through the app,
-// as ratios to the bare Koa route of the same method measured just before it (ratios, not absolute times, so the machine's
-// speed cancels), with the floor of a bot message beside the bot call (bench/bot.ts); then the serving process's peak RSS, bot classification p50/p99 with the model's training
-// time and size, the WeChat main-package size and the H5 first contentful paint in headless Chromium. Every
-// figure is printed with its target and met/missed. autocannon at 10 and at 100 connections, no pipelining,
-// BENCH_SECONDS (default 2) per target in BENCH_ROUNDS (default 3) rounds after a 1 s warm-up; medians, also
-// written to bench/results.json; only 127.0.0.1. Exits 1 when a ratio is under BENCH_MIN_RATIO (default:
-// report only).
+// as ratios to the bare Koa route of the same method measured just before it (ratios, not absolute times, so
+// the machine's speed cancels), with the floor of a bot message beside the bot call (bench/target.ts); then
+// the serving process's peak RSS, bot classification p50/p99 with the model's training time and size, the
+// WeChat main-package size and the H5 first contentful paint in headless Chromium. Every figure is printed with
+// its target and met/missed. autocannon at 10 and at 100 connections, no pipelining, BENCH_SECONDS (default 2)
+// per target in BENCH_ROUNDS (default 3) rounds after a 1 s warm-up; medians, also written to
+// bench/results.json; only 127.0.0.1. Exits 1 when a ratio is under BENCH_MIN_RATIO (default: report only).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,7 +58,7 @@ const ELIGIBILITY = {
 
 interface Target {
   name: string;
-  /** floor: the least a bot message costs (bench/bot.ts), reported beside the bot call, with no target. */
+  /** floor: the least a bot message costs (bench/target.ts), reported beside the bot call, with no target. */
   server: 'bare' | 'app' | 'floor';
   method: 'GET' | 'POST';
   path: string;

@@ -1,8 +1,8 @@
 // The servers `npm run bench` measures, in one child process (so the load generator has the other core):
 // a bare Koa app (the baseline) and the real app over a fresh, migrated and seeded SQLite file, with the
 // request logger on (it writes to /dev/null, so masking and formatting are counted, the terminal is not), and
-// the H5 build at `/`; and the floor of a bot message (bench/bot.ts) on the same database.
-// Prints one JSON line {bare, app} with the ports, then serves until killed.
+// the H5 build at `/`; and the floor of a bot message on the same database.
+// Prints one JSON line {bare, app, floor} with the ports, then serves until killed.
 import fs from 'node:fs';
 import inspector from 'node:inspector';
 import os from 'node:os';
@@ -15,7 +15,10 @@ import { openDatabase } from '../src/db';
 import { serveH5 } from '../src/middleware/h5';
 import { batchedWriter, createLogger } from '../src/middleware/requestLogger';
 import { seed } from '../src/seed';
-import { botFloorApp, prepareBot } from './bot';
+import { conversationStore, newConversation, newSessionId } from '../src/bot/store';
+import { sharedClassifier } from '../src/bot/nlu';
+import type { Db } from '../src/db';
+import { prepareBot } from './bot';
 
 const MIGRATIONS = path.resolve(__dirname, '..', '..', 'prisma', 'migrations');
 
@@ -25,15 +28,41 @@ function listen(app: Koa): Promise<number> {
   });
 }
 
+/** A request's JSON body, read as plainly as Node allows: the baseline's reading, shared by the floor. */
+async function jsonBody(ctx: Koa.Context): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of ctx.req) chunks.push(c as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+}
+
+/**
+ * The least any bot message costs: a bare Koa POST route that only classifies the text with the trained model
+ * and commits the turn (a new conversation and its two messages) through the bot's own store — no entities,
+ * rules, dialog, sign-in, validation or log line. The real call's ratio to the bare POST cannot pass its ratio.
+ */
+function botFloorApp(prisma: Db): Koa {
+  const store = conversationStore(prisma);
+  const app = new Koa();
+  app.use(async (ctx) => {
+    const text = String((await jsonBody(ctx)).text);
+    const { intent, score } = await (await sharedClassifier()).classify(text);
+    const now = new Date();
+    const conv = newConversation(newSessionId(now), null, now);
+    await store.saveTurn(conv, true, {}, [
+      { sender: 'user', text, intent, score, createdAt: now },
+      { sender: 'bot', text: '好的', createdAt: now },
+    ]);
+    ctx.body = { sessionId: conv.id, intent, score };
+  });
+  return app;
+}
+
 async function main(): Promise<void> {
   // The baseline: a JSON answer, and a JSON body read and answered, with nothing else in the way.
   const bare = new Koa();
   bare.use(async (ctx) => {
-    if (ctx.method === 'POST') {
-      const chunks: Buffer[] = [];
-      for await (const c of ctx.req) chunks.push(c as Buffer);
-      ctx.body = { received: Object.keys(JSON.parse(Buffer.concat(chunks).toString('utf8'))).length };
-    } else ctx.body = { status: 'ok' };
+    if (ctx.method === 'POST') ctx.body = { received: Object.keys(await jsonBody(ctx)).length };
+    else ctx.body = { status: 'ok' };
   });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'changhu-bench-'));
